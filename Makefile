@@ -1,0 +1,55 @@
+# orgacl — HR performance-management access rules inside PostgreSQL
+#
+#   make demo    install what is missing, build, start a throw-away cluster,
+#                show a sample company, stop the cluster
+#   make test    the same, then every pg_regress, isolation and pgTAP suite
+#                and a short fuzzing run; non-zero on any failure
+#   make bench   benchmarks (not tests): ratios against references
+#   make fuzz    libFuzzer on the pure-C cores (FUZZ_SECONDS, default 60)
+#
+# The usual PGXS targets (all, install, installcheck, clean) work as well,
+# against whatever server PGHOST/PGPORT point at.
+
+EXTENSION = orgacl
+EXTVERSION = 1.0
+MODULE_big = orgacl
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+DATA = $(wildcard orgacl--*.sql)
+PGFILEDESC = "orgacl - HR access rules inside PostgreSQL"
+
+# pg_regress suites, one topic per file, in dependency order
+REGRESS = extension \
+	orgpath_io \
+	orgpath_ops \
+	orgpath_funcs \
+	orgpath_index
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CONFIG ?= pg_config
+export PG_CONFIG
+
+# The bootstrap targets below must work before the server headers are
+# installed, so PGXS is included only once it exists.
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+endif
+
+FUZZ_SECONDS ?= 60
+
+.PHONY: deps test demo bench fuzz
+
+deps:
+	@test/deps.sh
+
+test:
+	@test/run-tests.sh
+
+demo:
+	@test/demo.sh
+
+bench:
+	@test/bench/run.sh
+
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh

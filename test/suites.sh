@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# test/suites.sh runs every suite against the cluster that test/cluster.sh
+# started (PGHOST etc. are set): pg_regress and isolation through PGXS
+# installcheck, then the pgTAP files under test/pgtap with pg_prove.  Every
+# suite runs even when an earlier one fails; the exit status is non-zero if
+# any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+record() {
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "suite failed: $1" >&2
+	fi
+}
+
+echo "== pg_regress"
+make -s installcheck
+rc=$?
+if [ $rc -ne 0 ] && [ -f regression.diffs ]; then
+	cat regression.diffs
+fi
+record pg_regress $rc
+
+echo "== pgTAP"
+db=orgacl_tap
+psql -X -q -v ON_ERROR_STOP=1 -d postgres \
+	-c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" &&
+	psql -X -q -v ON_ERROR_STOP=1 -d "$db" \
+		-c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION orgacl"
+rc=$?
+if [ $rc -eq 0 ]; then
+	pg_prove --failures -d "$db" test/pgtap/*.sql
+	rc=$?
+fi
+record pgTAP $rc
+
+echo "suites: $passed passed, $failed failed"
+[ $failed -eq 0 ]
