@@ -201,6 +201,12 @@ orgpath_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid orgpath level count %d in binary input", n)));
 	CheckOrgpathDepth(n);
+	if ((size_t) (buf->len - buf->cursor) < (size_t) n * sizeof(int64))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("orgpath binary input is truncated"),
+				 errdetail("The level count is %d but only %d bytes of ids follow.",
+						   n, buf->len - buf->cursor)));
 
 	ids = (int64 *) palloc(sizeof(int64) * Max(n, 1));
 	for (i = 0; i < n; i++)

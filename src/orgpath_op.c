@@ -22,6 +22,7 @@
 #include "common/hashfn.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
 
 #include "orgpath.h"
@@ -359,6 +360,9 @@ orgpath_lca_array(PG_FUNCTION_ARGS)
 {
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
 	Oid			elemtype = ARR_ELEMTYPE(arr);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
@@ -366,7 +370,8 @@ orgpath_lca_array(PG_FUNCTION_ARGS)
 	Orgpath    *first;
 	size_t		common = SIZE_MAX;
 
-	deconstruct_array(arr, elemtype, -1, false, TYPALIGN_CHAR,
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
 					  &elems, &nulls, &n);
 	for (i = 0; i < n; i++)
 		if (nulls[i])

@@ -1,0 +1,44 @@
+--
+-- extension: the objects CREATE EXTENSION orgacl installs, checked from the
+-- catalogs (pg_regress has already run CREATE EXTENSION orgacl).
+--
+
+-- every operator class is valid for its access method (expect no rows)
+SELECT amname, opcname
+FROM pg_opclass opc LEFT JOIN pg_am am ON am.oid = opcmethod
+WHERE opc.oid >= 16384 AND NOT amvalidate(opc.oid);
+
+-- the extension lives in its own schema and cannot be moved
+SELECT e.extname, n.nspname, e.extrelocatable
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname = 'orgacl';
+
+-- every function of the extension has a comment (expect no rows)
+SELECT p.oid::regprocedure AS undocumented
+FROM pg_depend d JOIN pg_proc p ON p.oid = d.objid
+WHERE d.refclassid = 'pg_extension'::regclass
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
+  AND d.classid = 'pg_proc'::regclass
+  AND obj_description(p.oid, 'pg_proc') IS NULL
+ORDER BY 1::text;
+
+-- every type, operator and cast of the extension has a comment, too
+SELECT t.oid::regtype AS undocumented_type
+FROM pg_depend d JOIN pg_type t ON t.oid = d.objid
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
+  AND d.classid = 'pg_type'::regclass
+  AND obj_description(t.oid, 'pg_type') IS NULL;
+
+-- the C functions' declared properties: volatility, strictness, parallel
+-- safety (types and operators are immutable and parallel safe)
+SELECT p.provolatile, p.proisstrict, p.proparallel, count(*)
+FROM pg_depend d JOIN pg_proc p ON p.oid = d.objid
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
+  AND d.classid = 'pg_proc'::regclass
+GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+
+-- the operator classes the type offers
+SELECT am.amname, opc.opcname, opc.opcdefault
+FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
+WHERE opc.opcintype = 'orgacl.orgpath'::regtype
+ORDER BY 1, 2;
