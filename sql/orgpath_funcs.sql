@@ -45,7 +45,8 @@ SELECT count(*) AS checked,
 FROM generate_series(0, 4) o, generate_series(1, 5 - o) l;
 
 -- lca: the lowest common proper ancestor, as in ltree (a path is not its
--- own ancestor here), NULL when either path is empty
+-- own ancestor here; two tops share the root, the empty path), NULL when
+-- either path is empty
 SELECT a, b, lca(a, b), lca(a, b) IS NULL AS is_null
 FROM (VALUES
 	('1.5.23'::orgpath, '1.5.40'::orgpath), ('1.5.23', '1.6'), ('1.5.23', '1.5.23'),

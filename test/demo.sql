@@ -1,0 +1,83 @@
+--
+-- demo.sql: a five-minute tour of orgacl on a small sample company.
+-- Run by `make demo` against a throw-away cluster.
+--
+\pset footer off
+\echo
+\echo '== orgacl demo: a sample company of 14 people'
+CREATE EXTENSION orgacl;
+SET search_path = orgacl, public;
+
+CREATE TABLE people (
+	id bigint PRIMARY KEY,
+	name text NOT NULL,
+	title text NOT NULL,
+	path orgpath NOT NULL UNIQUE	-- the chain of managers, top first
+);
+CREATE INDEX people_path_gist ON people USING gist (path);
+
+INSERT INTO people VALUES
+	(1,    'Ada',      'CEO',                 '1'),
+	(2,    'Grace',    'CTO',                 '1.2'),
+	(3,    'Edsger',   'CFO',                 '1.3'),
+	(20,   'Barbara',  'Engineering manager', '1.2.20'),
+	(21,   'Donald',   'Research lead',       '1.2.21'),
+	(200,  'Ken',      'Engineer',            '1.2.20.200'),
+	(201,  'Dennis',   'Engineer',            '1.2.20.201'),
+	(202,  'Margaret', 'Engineer',            '1.2.20.202'),
+	(210,  'Leslie',   'Researcher',          '1.2.21.210'),
+	(30,   'Frances',  'Controller',          '1.3.30'),
+	(300,  'John',     'Accountant',          '1.3.30.300'),
+	(301,  'Radia',    'Accountant',          '1.3.30.301'),
+	(2000, 'Linus',    'Intern',              '1.2.20.200.2000'),
+	(31,   'Tim',      'Payroll',             '1.3.31');
+
+\echo
+\echo '-- The org chart: ORDER BY path is depth-first, each manager before their reports'
+SELECT repeat('    ', nlevel(path) - 1) || name AS org_chart, title, path
+FROM people ORDER BY path;
+
+\echo
+\echo '-- Whose reviews may a manager read? Under the hierarchy alone: their subtree.'
+\echo '   (The decision engine, with roles and cycle settings, comes next.)'
+SELECT v.name AS viewer,
+	count(*) FILTER (WHERE s.id <> v.id) AS people_below,
+	string_agg(s.name, ', ' ORDER BY s.path) FILTER (WHERE s.id <> v.id) AS sees_reviews_of
+FROM people v JOIN people s ON s.path <@ v.path
+WHERE v.name IN ('Ada', 'Grace', 'Barbara', 'Frances', 'Linus')
+GROUP BY v.name, v.path ORDER BY v.path;
+
+\echo
+\echo '-- Never up the chain: whose managers are above Linus?'
+SELECT m.name AS manager_of_linus, m.title, nlevel(m.path) AS level
+FROM people m
+WHERE m.path @> (SELECT path FROM people WHERE name = 'Linus') AND m.name <> 'Linus'
+ORDER BY m.path;
+
+\echo
+\echo '-- Lowest common manager of two people: lca()'
+SELECT a.name AS person_a, b.name AS person_b,
+	(SELECT name FROM people WHERE id = leaf(lca(a.path, b.path))) AS lowest_common_manager
+FROM people a, people b
+WHERE (a.name, b.name) IN (('Linus', 'Leslie'), ('Ken', 'Margaret'), ('Radia', 'Dennis'));
+
+\echo
+\echo '-- A reorganisation: Barbara''s team moves under Edsger. One UPDATE re-paths the subtree.'
+UPDATE people SET path = '1.3'::orgpath || subpath(path, 2) WHERE path <@ '1.2.20';
+SELECT repeat('    ', nlevel(path) - 1) || name AS org_chart_after, path
+FROM people WHERE path <@ '1.3' ORDER BY path;
+
+\echo
+\echo '-- The index answers subtree questions (EXPLAIN with seqscan off on this tiny table)'
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT name FROM people WHERE path <@ '1.3.20';
+RESET enable_seqscan;
+
+\echo
+\echo '-- Bad input is refused with a clear message and SQLSTATE 22P02'
+\set VERBOSITY default
+\set ON_ERROR_STOP off
+SELECT '1.2..20'::orgpath;
+\set ON_ERROR_STOP on
+\echo
+\echo '== demo done'
