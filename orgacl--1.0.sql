@@ -99,9 +99,19 @@ CREATE FUNCTION orgacl.subtree_end(orgacl.orgpath) RETURNS orgacl.orgpath
 COMMENT ON FUNCTION orgacl.subtree_end(orgacl.orgpath) IS
 	'first path after the subtree of p in depth-first order (NULL if none): x <@ p is x >= p AND x < subtree_end(p)';
 
+CREATE FUNCTION orgacl.subtree_max(orgacl.orgpath) RETURNS orgacl.orgpath
+	AS 'MODULE_PATHNAME', 'orgpath_subtree_max_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION orgacl.subtree_max(orgacl.orgpath) IS
+	'greatest path of the subtree of p within the depth limit: x <@ p is x >= p AND x <= subtree_max(p)';
+
 ---------------------------------------------------------------------------
 -- orgpath private functions (operator and index support)
 ---------------------------------------------------------------------------
+
+CREATE FUNCTION orgacl.orgpath_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION orgacl.orgpath_support(internal) IS
+	'planner support for <@ and @>: turns a subtree test into a btree range';
 
 CREATE FUNCTION orgacl.orgpath_cmp(orgacl.orgpath, orgacl.orgpath) RETURNS int4
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -136,12 +146,14 @@ CREATE FUNCTION orgacl.hash_orgpath_extended(orgacl.orgpath, int8) RETURNS int8
 COMMENT ON FUNCTION orgacl.hash_orgpath_extended(orgacl.orgpath, int8) IS 'seeded 64-bit hash of an orgpath';
 
 CREATE FUNCTION orgacl.orgpath_ancestor(orgacl.orgpath, orgacl.orgpath) RETURNS bool
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT orgacl.orgpath_support;
 COMMENT ON FUNCTION orgacl.orgpath_ancestor(orgacl.orgpath, orgacl.orgpath) IS
 	'implementation of @>: the first path is the second or one of its ancestors';
 
 CREATE FUNCTION orgacl.orgpath_descendant(orgacl.orgpath, orgacl.orgpath) RETURNS bool
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT orgacl.orgpath_support;
 COMMENT ON FUNCTION orgacl.orgpath_descendant(orgacl.orgpath, orgacl.orgpath) IS
 	'implementation of <@: the first path is the second or one of its descendants';
 

@@ -68,7 +68,15 @@ SELECT leaf('1.5.23') AS leaf, leaf('9223372036854775807') AS max, leaf('') IS N
 SELECT p, subtree_end(p), subtree_end(p) IS NULL AS to_the_end
 FROM unnest('{1.5,1.5.23,127,128,16512,1.9223372036854775807,9223372036854775807,"",9223372036854775807.9223372036854775807}'::orgpath[]) p;
 
--- check that equivalence on a set of paths
+-- subtree_max: the greatest path of the subtree within the depth limit, so
+-- that x <@ p is x >= p AND x <= subtree_max(p), with no NULL case
+SELECT nlevel(subtree_max('1.5')) AS levels,
+       subpath(subtree_max('1.5'), 0, 3) AS head,
+       leaf(subtree_max('1.5')) AS last_id,
+       subtree_max(subtree_max('1.5')) = subtree_max('1.5') AS fixed_point,
+       nlevel(subtree_max('')) AS from_root;
+
+-- check both equivalences on a set of paths
 CREATE TEMP TABLE org (p orgpath);
 INSERT INTO org SELECT orgpath(ARRAY[a, b, c]::bigint[])
 	FROM generate_series(126, 130) a, generate_series(1, 3) b, generate_series(16511, 16514) c;
@@ -76,5 +84,7 @@ INSERT INTO org SELECT subpath(p, 0, 2) FROM org;
 INSERT INTO org VALUES ('1'), (''), ('9223372036854775807'), ('127.9223372036854775807');
 SELECT count(*) AS pairs,
 	count(*) FILTER (WHERE (x.p <@ q.p) =
-		(x.p >= q.p AND (subtree_end(q.p) IS NULL OR x.p < subtree_end(q.p)))) AS agree
+		(x.p >= q.p AND (subtree_end(q.p) IS NULL OR x.p < subtree_end(q.p)))) AS agree_end,
+	count(*) FILTER (WHERE (x.p <@ q.p) =
+		(x.p >= q.p AND x.p <= subtree_max(q.p))) AS agree_max
 FROM org x, org q;

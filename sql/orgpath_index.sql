@@ -51,12 +51,25 @@ RESET enable_indexscan;
 RESET enable_bitmapscan;
 SELECT q, op, n FROM answers WHERE how = 'seqscan' ORDER BY q, op;
 
--- 2. btree: answers =, and <@ in its range form
+-- 2. btree: answers =, and <@ as a range
 CREATE INDEX org_paths_btree ON org_paths USING btree (p);
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT id FROM org_paths WHERE p = '1.4.16';
 EXPLAIN (COSTS OFF) SELECT id FROM org_paths
 	WHERE p >= '1.4.16' AND p < subtree_end('1.4.16');
+-- <@ itself uses the btree: the planner support function of <@ turns it
+-- into that range (a constant bound at plan time, subtree_max() at run
+-- time for a parameter), exactly, with no recheck
+EXPLAIN (COSTS OFF) SELECT id FROM org_paths WHERE p <@ '1.4.16';
+EXPLAIN (COSTS OFF) SELECT id FROM org_paths WHERE '1.4.16' @> p;
+EXPLAIN (COSTS OFF) SELECT id FROM org_paths WHERE p <@ '';
+PREPARE subtree(orgpath) AS SELECT count(*) FROM org_paths WHERE p <@ $1;
+SET plan_cache_mode = force_generic_plan;
+EXPLAIN (COSTS OFF) EXECUTE subtree('1.4.16');
+EXECUTE subtree('1.4.16');
+EXECUTE subtree('');
+RESET plan_cache_mode;
+DEALLOCATE subtree;
 SELECT count(*) AS range_form_disagreements FROM probes
 WHERE (SELECT count(*) FROM org_paths WHERE p >= q AND (subtree_end(q) IS NULL OR p < subtree_end(q)))
    <> (SELECT n FROM answers WHERE how = 'seqscan' AND answers.q = probes.q AND op = '<@');

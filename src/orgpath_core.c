@@ -421,3 +421,28 @@ orgpath_subtree_upper(const uint8_t *buf, size_t len, uint8_t *out)
 	}
 	return SIZE_MAX;
 }
+
+/*
+ * orgpath_subtree_max writes to out (ORGPATH_MAX_BYTES) the greatest path of
+ * buf's subtree: buf extended with INT64_MAX ids down to the depth limit,
+ * and returns its length.  Every descendant of buf sorts between buf and
+ * it, and every path between them is a descendant, so
+ * "p <@ x" is exactly "p >= x AND p <= orgpath_subtree_max(x)", with valid
+ * paths as both bounds and no case without an upper bound.
+ */
+size_t
+orgpath_subtree_max(const uint8_t *buf, size_t len, uint8_t *out)
+{
+	uint8_t		label[ORGPATH_MAX_LABEL_BYTES];
+	int			n = orgpath_encode_id(INT64_MAX, label);
+	int			level = orgpath_nlevels(buf, len);
+	size_t		o = len;
+
+	memcpy(out, buf, len);
+	for (; level < ORGPATH_MAX_LEVELS; level++)
+	{
+		memcpy(out + o, label, (size_t) n);
+		o += (size_t) n;
+	}
+	return o;
+}

@@ -138,5 +138,7 @@ extern size_t orgpath_lca_len(const uint8_t *a, size_t alen,
 							  const uint8_t *b, size_t blen);
 extern size_t orgpath_subtree_upper(const uint8_t *buf, size_t len,
 									uint8_t *out);
+extern size_t orgpath_subtree_max(const uint8_t *buf, size_t len,
+								  uint8_t *out);
 
 #endif							/* ORGPATH_CORE_H */

@@ -437,3 +437,20 @@ orgpath_subtree_end(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_ORGPATH_P(InitOrgpath(buf, n));
 }
+
+PG_FUNCTION_INFO_V1(orgpath_subtree_max_fn);
+/*
+ * orgpath_subtree_max_fn returns the greatest path of p's subtree within the
+ * depth limit (p followed by INT64_MAX ids down to level 1,000), so that
+ * "x <@ p" is "x >= p AND x <= subtree_max(p)".  The btree support of <@
+ * uses it when p is known only at run time.
+ */
+Datum
+orgpath_subtree_max_fn(PG_FUNCTION_ARGS)
+{
+	Orgpath    *p = PG_GETARG_ORGPATH_PP(0);
+	uint8	   *buf = palloc(ORGPATH_MAX_BYTES);
+	size_t		n = orgpath_subtree_max(ORGPATH_BYTES(p), ORGPATH_LEN(p), buf);
+
+	PG_RETURN_ORGPATH_P(InitOrgpath(buf, n));
+}
