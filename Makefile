@@ -24,6 +24,7 @@ REGRESS = extension \
 	orgpath_funcs \
 	orgpath_index
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+EXTRA_CLEAN = test/fuzz/build
 
 PG_CONFIG ?= pg_config
 export PG_CONFIG

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test/run-tests.sh is `make test`: install missing packages, build with
 # warnings as errors, install, then run every suite against a throw-away
-# cluster (test/suites.sh) and a short fuzzing run.  Exits non-zero when
-# anything fails.
+# cluster (test/suites.sh, which also runs a short fuzzing pass).  Exits
+# non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,12 +13,6 @@ make -s install >/dev/null
 
 status=0
 test/cluster.sh run test/suites.sh || status=1
-
-if command -v clang >/dev/null 2>&1; then
-	FUZZ_SECONDS=${FUZZ_SECONDS:-20} test/fuzz/run.sh || status=1
-else
-	echo "fuzz: clang not found, skipped"
-fi
 
 if [ $status -eq 0 ]; then
 	echo "make test: all suites passed"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test/suites.sh runs every suite against the cluster that test/cluster.sh
 # started (PGHOST etc. are set): pg_regress and isolation through PGXS
-# installcheck, then the pgTAP files under test/pgtap with pg_prove.  Every
-# suite runs even when an earlier one fails; the exit status is non-zero if
-# any failed.
+# installcheck, then the pgTAP files under test/pgtap with pg_prove, then a
+# short libFuzzer pass over the pure-C cores (it needs no cluster, but
+# belongs to the same count).  Every suite runs even when an earlier one
+# fails; the exit status is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,11 @@ if [ $rc -eq 0 ]; then
 	rc=$?
 fi
 record pgTAP $rc
+
+echo "== fuzz"
+# skipped with a message where the toolchain lacks the sanitizer runtime
+FUZZ_SECONDS=${FUZZ_SECONDS:-20} FUZZ_OPTIONAL=1 test/fuzz/run.sh
+record fuzz $?
 
 echo "suites: $passed passed, $failed failed"
 [ $failed -eq 0 ]
