@@ -302,7 +302,7 @@ CREATE TYPE orgacl.orgpath_gist (
 	INPUT = orgacl.orgpath_gist_in,
 	OUTPUT = orgacl.orgpath_gist_out,
 	ALIGNMENT = int4,
-	STORAGE = plain
+	STORAGE = extended
 );
 COMMENT ON TYPE orgacl.orgpath_gist IS 'GiST key of orgpath: a range of paths (internal)';
 
@@ -324,6 +324,9 @@ COMMENT ON FUNCTION orgacl.orgpath_gist_picksplit(internal, internal) IS 'GiST s
 CREATE FUNCTION orgacl.orgpath_gist_same(orgacl.orgpath_gist, orgacl.orgpath_gist, internal) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION orgacl.orgpath_gist_same(orgacl.orgpath_gist, orgacl.orgpath_gist, internal) IS 'GiST support';
+CREATE FUNCTION orgacl.orgpath_gist_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION orgacl.orgpath_gist_sortsupport(internal) IS 'GiST support (sorted index build)';
 CREATE FUNCTION orgacl.orgpath_gist_fetch(internal) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION orgacl.orgpath_gist_fetch(internal) IS 'GiST support (index-only scans)';
@@ -340,4 +343,5 @@ CREATE OPERATOR CLASS orgacl.gist_orgpath_ops
 		FUNCTION	6	orgacl.orgpath_gist_picksplit(internal, internal),
 		FUNCTION	7	orgacl.orgpath_gist_same(orgacl.orgpath_gist, orgacl.orgpath_gist, internal),
 		FUNCTION	9	orgacl.orgpath_gist_fetch(internal),
+		FUNCTION	11	orgacl.orgpath_gist_sortsupport(internal),
 		STORAGE		orgacl.orgpath_gist;

@@ -7,8 +7,10 @@
  * padding) is specified in orgpath_core.h.  Here: the varlena wrapper, the
  * fmgr macros and the checks shared by every function that builds a path.
  *
- * An orgpath is char-aligned and packable, so on disk it usually carries a
- * 1-byte varlena header.  Readers use the _PP macros and never copy a short
+ * An orgpath is packable (STORAGE extended): on disk a value under 127
+ * bytes carries a 1-byte varlena header and, being packed, no alignment
+ * padding (PostgreSQL requires int alignment of varlena types, but packed
+ * values ignore it).  Readers use the _PP macros and never copy a short
  * value just to look at it.
  *
  * Copyright (c) 2026, orgacl developers

@@ -17,7 +17,7 @@
  * order-preserving prefix varint below.  There is no level count and no
  * padding: the empty path is a bare varlena header, and a path of ten ids
  * below one million takes 30 payload bytes (31 on disk with the 1-byte short
- * varlena header; the type is char-aligned so no padding is ever added).
+ * varlena header, which packed values store without alignment padding).
  *
  * Label encoding.  An id v (1 <= v <= INT64_MAX) belongs to the first class k
  * (0..8) with v < ORGPATH_CLASS_BASE(k + 1).  The first byte carries k leading

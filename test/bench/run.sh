@@ -6,15 +6,16 @@
 # test/bench/orgpath.sql in psql, which builds the data, checks that both
 # types give the same answers (the run aborts on any mismatch) and prints:
 #
-#   - the timings: median of BENCH_RUNS runs after a warm-up, orgpath and
-#     ltree alternating, with ltree/orgpath (> 1: orgpath is faster);
+#   - the timings: median of BENCH_RUNS runs after a warm-up, for orgpath
+#     then for ltree, with ltree/orgpath (> 1: orgpath is faster) and the
+#     plan each got;
 #   - the on-disk sizes, with orgpath/ltree (< 1: orgpath is smaller);
 #   - the same two tables in Markdown, between the markers
 #     <!-- orgacl-bench:orgpath:begin --> and <!-- orgacl-bench:orgpath:end -->,
 #     ready to paste into README.
 #
 # It reports and never fails on timings; only a build error or a wrong
-# answer makes it exit non-zero.  About 3-5 minutes on 2 cores.
+# answer makes it exit non-zero.  About 2 minutes on 2 cores.
 #
 # Knobs (environment): BENCH_ROWS (default 1000000 paths), BENCH_RUNS
 # (default 7, odd), BENCH_SEED (default 0.4242, for setseed), BENCH_SKEW
