@@ -26,9 +26,11 @@ fi
 dir=$(mktemp -d /tmp/orgacl-cluster.XXXXXX)
 chmod 755 "$dir"
 
+# as_owner runs a server command as the cluster's owner, from the cluster
+# directory (the caller's directory may be closed to the postgres user).
 as_owner() {
 	if [ "$(id -u)" = 0 ]; then
-		runuser -u postgres -- "$@"
+		(cd "$dir" && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
