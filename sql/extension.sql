@@ -42,3 +42,9 @@ SELECT am.amname, opc.opcname, opc.opcdefault
 FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
 WHERE opc.opcintype = 'orgacl.orgpath'::regtype
 ORDER BY 1, 2;
+
+-- the GiST key type exists only inside indexes: no text input (0A000)
+SELECT 'x'::orgacl.orgpath_gist;
+\set VERBOSITY sqlstate
+SELECT 'x'::orgacl.orgpath_gist;
+\set VERBOSITY default

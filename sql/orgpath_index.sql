@@ -137,3 +137,39 @@ EXPLAIN (COSTS OFF) SELECT count(*) FROM org_paths WHERE p <@ '1.7.31.127.508';
 CREATE UNIQUE INDEX org_paths_unique ON org_paths (p);
 INSERT INTO org_paths VALUES (0, '1.4');
 DROP TABLE org_paths;
+
+-- Deep paths of large ids (600 levels of 9-byte labels, 5.4 kB a path):
+-- a leaf key fits in an index tuple, and inner keys cut their bounds so that
+-- they fit too.  The answers must not change.
+CREATE TABLE deep_paths (id int, p orgpath);
+CREATE INDEX deep_paths_gist ON deep_paths USING gist (p);
+INSERT INTO deep_paths
+SELECT g, orgpath(ARRAY[1 + g % 3]::bigint[] ||
+	(SELECT array_agg(72057594037927936 + ((g::bigint * 7919 + i) * 104729) % 1000000007)
+	 FROM generate_series(1, 600 - g % 2) i))
+FROM generate_series(1, 60) g;
+SELECT count(*) AS deep_paths, min(nlevel(p)), max(octet_length(p::text)) > 10000 AS long_text
+FROM deep_paths;
+CREATE TEMP TABLE deep_probes AS
+	SELECT q FROM (VALUES ('1'::orgpath), ('2'), ('3'), ('4')) v(q)
+	UNION ALL SELECT subpath(p, 0, 300) FROM deep_paths WHERE id IN (1, 2, 30)
+	UNION ALL SELECT p FROM deep_paths WHERE id IN (7, 8);
+SET enable_seqscan = off;
+CREATE TEMP TABLE deep_gist AS
+	SELECT q, (SELECT count(*) FROM deep_paths WHERE p <@ q) AS below,
+	          (SELECT count(*) FROM deep_paths WHERE p @> q) AS above,
+	          (SELECT count(*) FROM deep_paths WHERE p = q) AS equal
+	FROM deep_probes;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM deep_paths WHERE p <@ '2';
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT nlevel(g.q) AS probe_levels, g.below, g.above, g.equal,
+	(g.below, g.above, g.equal) = (
+		(SELECT count(*) FROM deep_paths WHERE p <@ g.q),
+		(SELECT count(*) FROM deep_paths WHERE p @> g.q),
+		(SELECT count(*) FROM deep_paths WHERE p = g.q)) AS same_as_seqscan
+FROM deep_gist g ORDER BY g.q;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+DROP TABLE deep_paths;

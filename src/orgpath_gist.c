@@ -87,16 +87,59 @@ ReadKey(Datum d)
 }
 
 /*
+ * KEY_BOUND_MAX caps each bound of an inner key.  A leaf key is the indexed
+ * path itself (up to ORGPATH_MAX_BYTES), but an inner key holds two bounds,
+ * and two deep paths of large ids would not fit in an index tuple: an
+ * insert whose leaf fits would then fail when its parent key grows.
+ * Bounds only need to bracket the subtree in memcmp order, so a long lo is
+ * cut to a prefix (which sorts before it) and a long hi to a prefix whose
+ * last byte is raised (which sorts after it).  Every consistent test below
+ * compares bounds with memcmp only and stays correct, just less selective,
+ * for such cut bounds; real reporting lines are far shorter than the cap.
+ */
+#define KEY_BOUND_MAX	1024
+
+/*
+ * RaisedPrefixLen returns the length of the shortest prefix of hi (at most
+ * KEY_BOUND_MAX bytes long) that, with its last byte incremented, sorts
+ * after hi; the caller increments that byte.  It returns hilen when hi is
+ * short enough or has no such byte (all 0xFF, which no valid path has).
+ */
+static size_t
+RaisedPrefixLen(const uint8 *hi, size_t hilen)
+{
+	size_t		n;
+
+	if (hilen <= KEY_BOUND_MAX)
+		return hilen;
+	for (n = KEY_BOUND_MAX; n > 0; n--)
+		if (hi[n - 1] != 0xFF)
+			return n;
+	return hilen;
+}
+
+/*
  * MakeKey builds a key for the range [lo, hi], in the one-path form when
- * hi equals lo.  ORGPATH_MAX_BYTES fits the 2-byte length.
+ * hi equals lo, else with bounds cut to KEY_BOUND_MAX bytes.
  */
 static Datum
 MakeKey(const uint8 *lo, size_t lolen, const uint8 *hi, size_t hilen)
 {
 	bool		same = (orgpath_cmp_bytes(lo, lolen, hi, hilen) == 0);
-	size_t		size = VARHDRSZ + (same ? 1 + lolen : 3 + lolen + hilen);
-	struct varlena *v = (struct varlena *) palloc(size);
-	uint8	   *p = (uint8 *) VARDATA(v);
+	size_t		cut_hilen = same ? hilen : RaisedPrefixLen(hi, hilen);
+	bool		raise = (cut_hilen < hilen);
+	size_t		size;
+	struct varlena *v;
+	uint8	   *p;
+
+	if (!same)
+	{
+		lolen = Min(lolen, KEY_BOUND_MAX);
+		hilen = cut_hilen;
+	}
+	size = VARHDRSZ + (same ? 1 + lolen : 3 + lolen + hilen);
+	v = (struct varlena *) palloc(size);
+	p = (uint8 *) VARDATA(v);
 
 	StaticAssertStmt(ORGPATH_MAX_BYTES <= 0xFFFF, "orgpath too long for GiST key");
 	SET_VARSIZE(v, size);
@@ -112,6 +155,8 @@ MakeKey(const uint8 *lo, size_t lolen, const uint8 *hi, size_t hilen)
 		p[2] = (uint8) lolen;
 		memcpy(p + 3, lo, lolen);
 		memcpy(p + 3 + lolen, hi, hilen);
+		if (raise)
+			p[3 + lolen + hilen - 1]++;
 	}
 	return PointerGetDatum(v);
 }
