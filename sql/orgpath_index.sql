@@ -133,6 +133,30 @@ RESET enable_bitmapscan;
 ANALYZE org_paths;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM org_paths WHERE p <@ '1.7.31.127.508';
 
+-- the estimator: a subtree (<@) is estimated as the btree range it is, a
+-- line of ancestors (@>) as the sum of its equalities; ANALYZE reads the
+-- whole table here, so the statistics and the estimates are stable
+CREATE FUNCTION pg_temp.estimate(q text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON) SELECT * FROM org_paths WHERE ' || q INTO plan;
+	RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::bigint;
+END $$;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT q AS predicate, pg_temp.estimate(q) AS estimated,
+	CASE op WHEN '<@' THEN (SELECT count(*) FROM org_paths WHERE p <@ x)
+	        ELSE (SELECT count(*) FROM org_paths WHERE p @> x) END AS actual
+FROM (VALUES
+	('p <@ ''1''', '1'::orgpath, '<@'), ('p <@ ''1.7''', '1.7', '<@'),
+	('p <@ ''1.7.31''', '1.7.31', '<@'), ('p <@ ''1.7.31.127''', '1.7.31.127', '<@'),
+	('p @> ''1.7.31.127.508.2032''', '1.7.31.127.508.2032', '@>'),
+	('''1.7.31.127.508.2032'' @> p', '1.7.31.127.508.2032', '<@')
+) v(q, x, op);
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+
 -- a unique btree index on paths
 CREATE UNIQUE INDEX org_paths_unique ON org_paths (p);
 INSERT INTO org_paths VALUES (0, '1.4');

@@ -446,3 +446,26 @@ orgpath_subtree_max(const uint8_t *buf, size_t len, uint8_t *out)
 	}
 	return o;
 }
+
+/*
+ * orgpath_byte_position maps the bytes of a payload after offset skip to a
+ * number in [0, 1), preserving order: six bytes read as a base-256
+ * fraction.  Callers skip the prefix that the paths they compare share, so
+ * that the bytes read are the ones that differ.  GiST penalties and the
+ * selectivity estimator measure distances in the sort order with it.
+ */
+double
+orgpath_byte_position(const uint8_t *buf, size_t len, size_t skip)
+{
+	double		v = 0.0;
+	double		scale = 1.0 / 256.0;
+	int			i;
+
+	for (i = 0; i < 6; i++)
+	{
+		if (skip + i < len)
+			v += buf[skip + i] * scale;
+		scale /= 256.0;
+	}
+	return v;
+}

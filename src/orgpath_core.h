@@ -140,5 +140,7 @@ extern size_t orgpath_subtree_upper(const uint8_t *buf, size_t len,
 									uint8_t *out);
 extern size_t orgpath_subtree_max(const uint8_t *buf, size_t len,
 								  uint8_t *out);
+extern double orgpath_byte_position(const uint8_t *buf, size_t len,
+									size_t skip);
 
 #endif							/* ORGPATH_CORE_H */

@@ -335,27 +335,6 @@ orgpath_gist_union(PG_FUNCTION_ARGS)
 }
 
 /*
- * Position maps the bytes of a payload after offset skip to a number in
- * [0, 1), preserving order, so that range widths can be compared.  Six bytes
- * are plenty once the common prefix is skipped.
- */
-static double
-Position(const uint8 *p, size_t len, size_t skip)
-{
-	double		v = 0.0;
-	double		scale = 1.0 / 256.0;
-	int			i;
-
-	for (i = 0; i < 6; i++)
-	{
-		if (skip + i < len)
-			v += p[skip + i] * scale;
-		scale /= 256.0;
-	}
-	return v;
-}
-
-/*
  * Gap measures how far apart a < b are, on one scale for every pair: the
  * fewer leading bytes they share, the larger, and among pairs that share
  * k bytes, by the bytes that follow.  A scale local to each candidate range
@@ -371,7 +350,7 @@ Gap(const uint8 *a, size_t alen, const uint8 *b, size_t blen)
 	while (k < alen && k < blen && a[k] == b[k])
 		k++;
 	return (double) (ORGPATH_MAX_BYTES + 1 - k) +
-		Max(Position(b, blen, k) - Position(a, alen, k), 0.0);
+		Max(orgpath_byte_position(b, blen, k) - orgpath_byte_position(a, alen, k), 0.0);
 }
 
 PG_FUNCTION_INFO_V1(orgpath_gist_penalty);

@@ -18,12 +18,19 @@
  */
 #include "postgres.h"
 
+#include "access/stratnum.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_type.h"
+#include "commands/defrem.h"
 #include "common/hashfn.h"
+#include "nodes/makefuncs.h"
+#include "catalog/pg_statistic.h"
+#include "optimizer/optimizer.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
+#include "utils/syscache.h"
 
 #include "orgpath.h"
 
@@ -172,11 +179,174 @@ orgpath_descendant(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(r);
 }
 
+/*
+ * BtreeMember returns the operator of the default btree operator class of
+ * type with the given strategy, or InvalidOid.
+ */
+static Oid
+BtreeMember(Oid type, int16 strategy)
+{
+	Oid			opclass = GetDefaultOpClass(type, BTREE_AM_OID);
+
+	if (!OidIsValid(opclass))
+		return InvalidOid;
+	return get_opfamily_member(get_opclass_family(opclass), type, type, strategy);
+}
+
+/*
+ * PathConst wraps payload bytes as an orgpath constant of type type.
+ */
+static Expr *
+PathConst(Oid type, const uint8 *bytes, size_t len)
+{
+	return (Expr *) makeConst(type, -1, InvalidOid, -1,
+							  PointerGetDatum(InitOrgpath(bytes, len)),
+							  false, false);
+}
+
+/*
+ * HistogramFraction returns the fraction of a histogram's population that
+ * sorts below x: the bucket x falls in, plus its position inside the
+ * bucket, interpolated on the bytes that follow the bucket bounds' common
+ * prefix (paths in a bucket share that prefix, so those bytes are where
+ * they differ).
+ */
+static double
+HistogramFraction(const AttStatsSlot *hist, const uint8 *x, size_t xlen)
+{
+	int			n = hist->nvalues;
+	int			lo = 0;
+	int			hi = n - 1;
+	Orgpath    *a;
+	Orgpath    *b;
+	size_t		k = 0;
+	double		pa;
+	double		pb;
+	double		frac = 0.5;
+
+	a = DatumGetOrgpathPP(hist->values[0]);
+	if (orgpath_cmp_bytes(x, xlen, ORGPATH_BYTES(a), ORGPATH_LEN(a)) <= 0)
+		return 0.0;
+	b = DatumGetOrgpathPP(hist->values[n - 1]);
+	if (orgpath_cmp_bytes(x, xlen, ORGPATH_BYTES(b), ORGPATH_LEN(b)) >= 0)
+		return 1.0;
+
+	/* find the bucket: values[lo] < x <= values[hi], hi = lo + 1 */
+	while (hi - lo > 1)
+	{
+		int			mid = (lo + hi) / 2;
+		Orgpath    *m = DatumGetOrgpathPP(hist->values[mid]);
+
+		if (orgpath_cmp_bytes(ORGPATH_BYTES(m), ORGPATH_LEN(m), x, xlen) < 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	a = DatumGetOrgpathPP(hist->values[lo]);
+	b = DatumGetOrgpathPP(hist->values[hi]);
+	while (k < ORGPATH_LEN(a) && k < ORGPATH_LEN(b) &&
+		   ORGPATH_BYTES(a)[k] == ORGPATH_BYTES(b)[k])
+		k++;
+	pa = orgpath_byte_position(ORGPATH_BYTES(a), ORGPATH_LEN(a), k);
+	pb = orgpath_byte_position(ORGPATH_BYTES(b), ORGPATH_LEN(b), k);
+	if (pb > pa)
+		frac = (orgpath_byte_position(x, xlen, k) - pa) / (pb - pa);
+	frac = Max(0.0, Min(frac, 1.0));
+	return (lo + frac) / (n - 1);
+}
+
+/*
+ * DescendantSelectivity estimates "var <@ q" from the column's statistics,
+ * or returns -1 without a histogram.  A subtree is one contiguous run of
+ * the sort order, [q, subtree_end(q)), so its share of the histogram is the
+ * difference of two positions; the most common values are tested directly.
+ */
+static double
+DescendantSelectivity(VariableStatData *vardata, Orgpath *q)
+{
+	Form_pg_statistic stats = (Form_pg_statistic) GETSTRUCT(vardata->statsTuple);
+	const uint8 *qb = ORGPATH_BYTES(q);
+	size_t		ql = ORGPATH_LEN(q);
+	AttStatsSlot mcv;
+	AttStatsSlot hist;
+	double		mcv_match = 0.0;
+	double		mcv_total = 0.0;
+	double		hist_sel;
+	int			i;
+
+	if (!get_attstatsslot(&hist, vardata->statsTuple, STATISTIC_KIND_HISTOGRAM,
+						  InvalidOid, ATTSTATSSLOT_VALUES))
+		return -1.0;
+	if (hist.nvalues < 2)
+	{
+		free_attstatsslot(&hist);
+		return -1.0;
+	}
+	{
+		uint8	   *end = palloc(ql + ORGPATH_MAX_LABEL_BYTES);
+		size_t		n = orgpath_subtree_upper(qb, ql, end);
+		double		below_end = (n == SIZE_MAX) ? 1.0 : HistogramFraction(&hist, end, n);
+
+		hist_sel = Max(below_end - HistogramFraction(&hist, qb, ql), 0.0);
+	}
+	free_attstatsslot(&hist);
+
+	if (get_attstatsslot(&mcv, vardata->statsTuple, STATISTIC_KIND_MCV,
+						 InvalidOid, ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS))
+	{
+		for (i = 0; i < mcv.nvalues; i++)
+		{
+			Orgpath    *v = DatumGetOrgpathPP(mcv.values[i]);
+
+			mcv_total += mcv.numbers[i];
+			if (orgpath_is_ancestor(qb, ql, ORGPATH_BYTES(v), ORGPATH_LEN(v)))
+				mcv_match += mcv.numbers[i];
+		}
+		free_attstatsslot(&mcv);
+	}
+	return mcv_match + hist_sel * Max(1.0 - stats->stanullfrac - mcv_total, 0.0);
+}
+
+/*
+ * AncestorSelectivity estimates "var @> q": var is one of q's ancestors (or
+ * q), a handful of exact values, so the estimate is the sum of "var = a"
+ * over q's label-boundary prefixes a.
+ */
+static double
+AncestorSelectivity(PlannerInfo *root, Node *var, Oid type,
+					Orgpath *q, int varRelid)
+{
+	Oid			eq = BtreeMember(type, BTEqualStrategyNumber);
+	const uint8 *bytes = ORGPATH_BYTES(q);
+	size_t		len = ORGPATH_LEN(q);
+	size_t		pos = 0;
+	double		sum = 0.0;
+
+	if (!OidIsValid(eq))
+		return -1.0;
+	for (;;)
+	{
+		Expr	   *clause = make_opclause(eq, BOOLOID, false, (Expr *) var,
+										   PathConst(type, bytes, pos),
+										   InvalidOid, InvalidOid);
+
+		sum += clause_selectivity(root, (Node *) clause, varRelid, JOIN_INNER, NULL);
+		if (pos >= len)
+			break;
+		pos += (size_t) orgpath_label_len(bytes[pos]);
+	}
+	return sum;
+}
+
 PG_FUNCTION_INFO_V1(orgpath_ancestry_sel);
 /*
- * orgpath_ancestry_sel estimates @> and <@ from the column's statistics:
- * the operator is applied to the most common values and to the histogram,
- * as contrib/ltree does, with DEFAULT_ANCESTRY_SEL when there are none.
+ * orgpath_ancestry_sel estimates @> and <@.  With a column on one side and
+ * a constant on the other, a subtree ("column <@ constant") is estimated as
+ * the btree range it is, and a line of ancestors ("column @> constant") as
+ * the sum of the equalities it stands for, both from the column's
+ * statistics.  Otherwise the operator is applied to the most common values
+ * and the histogram, as contrib/ltree does, with DEFAULT_ANCESTRY_SEL when
+ * there are no statistics.
  */
 Datum
 orgpath_ancestry_sel(PG_FUNCTION_ARGS)
@@ -185,11 +355,33 @@ orgpath_ancestry_sel(PG_FUNCTION_ARGS)
 	Oid			operator = PG_GETARG_OID(1);
 	List	   *args = (List *) PG_GETARG_POINTER(2);
 	int			varRelid = PG_GETARG_INT32(3);
-	double		selec;
+	VariableStatData vardata;
+	Node	   *other;
+	bool		varonleft;
+	double		selec = -1.0;
 
-	selec = generic_restriction_selectivity(root, operator, InvalidOid,
-											args, varRelid,
-											DEFAULT_ANCESTRY_SEL);
+	if (get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
+	{
+		if (HeapTupleIsValid(vardata.statsTuple) && IsA(other, Const) &&
+			!((Const *) other)->constisnull &&
+			((Const *) other)->consttype == vardata.vartype)
+		{
+			Node	   *var = (Node *) list_nth(args, varonleft ? 0 : 1);
+			Orgpath    *q = DatumGetOrgpathPP(((Const *) other)->constvalue);
+			char	   *opname = get_opname(operator);
+			bool		descendant = (opname && strcmp(opname, "<@") == 0) == varonleft;
+
+			selec = descendant ?
+				DescendantSelectivity(&vardata, q) :
+				AncestorSelectivity(root, var, vardata.vartype, q, varRelid);
+		}
+		ReleaseVariableStats(vardata);
+	}
+	if (selec < 0.0)
+		selec = generic_restriction_selectivity(root, operator, InvalidOid,
+												args, varRelid,
+												DEFAULT_ANCESTRY_SEL);
+	CLAMP_PROBABILITY(selec);
 	PG_RETURN_FLOAT8((float8) selec);
 }
 
