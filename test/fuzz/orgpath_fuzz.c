@@ -669,7 +669,7 @@ check_path(const int64_t *ids, int n, uint8_t ctl, int64_t extra)
  * check_pair checks the relations between two valid id arrays against what
  * the arrays themselves say: order, ancestry, common prefix, lca, and that
  * "b <@ a" is exactly "a <= b < subtree_upper(a)" and exactly
- * "a <= b <= subtree_max(a)".
+ * "a <= b <= subtree_max(a)", and that byte positions respect the order.
  */
 static void
 check_pair(const int64_t *a, int na, const int64_t *b, int nb)
@@ -744,6 +744,20 @@ check_pair(const int64_t *a, int na, const int64_t *b, int nb)
 	CHECK((common == nb) ==
 		  (orgpath_cmp_bytes(ea, la, eb, lb) >= 0 &&
 		   orgpath_cmp_bytes(ea, la, mb, mlb) <= 0));
+
+	/*
+	 * byte positions: in [0, 1), and monotone in the order for paths that
+	 * share the skipped prefix (the use the estimator and GiST make of it)
+	 */
+	{
+		size_t		k = orgpath_common_prefix(ea, la, eb, lb);
+		double		pa = orgpath_byte_position(ea, la, k);
+		double		pb = orgpath_byte_position(eb, lb, k);
+
+		CHECK(pa >= 0.0 && pa < 1.0 && pb >= 0.0 && pb < 1.0);
+		CHECK(c > 0 || pa <= pb);
+		CHECK(c < 0 || pa >= pb);
+	}
 }
 
 /*
