@@ -3,24 +3,7 @@
 --
 SET search_path = orgacl, public;
 
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	r text;
-	st text;
-	msg text;
-	det text;
-BEGIN
-	IF sql ~* '^\s*(select|values)' THEN
-		EXECUTE sql INTO r;
-		RETURN coalesce(r, 'NULL');
-	END IF;
-	EXECUTE sql;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-		det = PG_EXCEPTION_DETAIL;
-	RETURN st || ': ' || msg || coalesce(' / ' || nullif(det, ''), '');
-END $$;
+\i sql/include/try.psql
 
 -- nlevel
 SELECT p, nlevel(p) FROM unnest('{"",1,1.5,1.5.23,9223372036854775807.1.2.3}'::orgpath[]) p;

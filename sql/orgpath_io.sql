@@ -4,26 +4,7 @@
 --
 SET search_path = orgacl, public;
 
--- try runs one statement and shows its result or its error: SQLSTATE,
--- message and detail, so that the expected output pins all three.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	r text;
-	st text;
-	msg text;
-	det text;
-BEGIN
-	IF sql ~* '^\s*(select|values)' THEN
-		EXECUTE sql INTO r;
-		RETURN coalesce(r, 'NULL');
-	END IF;
-	EXECUTE sql;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-		det = PG_EXCEPTION_DETAIL;
-	RETURN st || ': ' || msg || coalesce(' / ' || nullif(det, ''), '');
-END $$;
+\i sql/include/try.psql
 
 -- valid literals round-trip exactly (the text form is canonical)
 SELECT s AS literal, s::orgpath AS path, s::orgpath::text = s AS same

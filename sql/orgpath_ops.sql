@@ -78,24 +78,7 @@ SELECT '1.5'::orgpath || '23.7'::orgpath AS path_path,
        '1.5'::orgpath || '' AS path_empty;
 
 -- || refuses bad ids (22023) and paths deeper than 1,000 levels (54000)
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	r text;
-	st text;
-	msg text;
-	det text;
-BEGIN
-	IF sql ~* '^\s*(select|values)' THEN
-		EXECUTE sql INTO r;
-		RETURN coalesce(r, 'NULL');
-	END IF;
-	EXECUTE sql;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-		det = PG_EXCEPTION_DETAIL;
-	RETURN st || ': ' || msg || coalesce(' / ' || nullif(det, ''), '');
-END $$;
+\i sql/include/try.psql
 SELECT q AS expression, pg_temp.try('SELECT ' || q) AS result
 FROM unnest(ARRAY[
 	$$'1.5'::orgacl.orgpath OPERATOR(orgacl.||) 0::bigint$$,

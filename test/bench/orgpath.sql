@@ -219,6 +219,28 @@ LANGUAGE sql AS $$
 	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(a) AS x
 $$;
 
+-- bench_repeat times q: one warm-up run, then runs timed runs, each of
+-- which must count what the warm-up counted; it returns that count and
+-- the median time
+CREATE FUNCTION bench_repeat(q text, runs int, what text,
+							 OUT n bigint, OUT ms float8)
+LANGUAGE plpgsql AS $$
+DECLARE
+	t float8[] := '{}';
+	r record;
+	i int;
+BEGIN
+	SELECT b.n INTO n FROM bench_once(q) b;
+	FOR i IN 1 .. runs LOOP
+		SELECT * INTO r FROM bench_once(q);
+		t := t || r.ms;
+		IF r.n IS DISTINCT FROM n THEN
+			RAISE EXCEPTION 'bench: %: a run counted % instead of %', what, r.n, n;
+		END IF;
+	END LOOP;
+	ms := bench_median(t);
+END $$;
+
 -- bench_pair times one query on both types under the planner settings
 -- "name=value ..." (every other enable_* it touches is on), checks that
 -- every run of both returns the same count and records the medians
@@ -227,12 +249,8 @@ CREATE FUNCTION bench_pair(label text, xname text, settings text,
 LANGUAGE plpgsql AS $$
 DECLARE
 	g text;
-	t_org float8[] := '{}';
-	t_lt float8[] := '{}';
-	n_org bigint;
-	n_lt bigint;
-	r record;
-	i int;
+	org record;
+	lt record;
 BEGIN
 	FOREACH g IN ARRAY ARRAY['enable_seqscan', 'enable_indexscan',
 							 'enable_indexonlyscan', 'enable_bitmapscan',
@@ -248,32 +266,15 @@ BEGIN
 
 	-- one type after the other, each after its own warm-up run (see the
 	-- head of this file)
-	SELECT n INTO n_org FROM bench_once(q_org);
-	FOR i IN 1 .. runs LOOP
-		SELECT * INTO r FROM bench_once(q_org);
-		t_org := t_org || r.ms;
-		IF r.n IS DISTINCT FROM n_org THEN
-			RAISE EXCEPTION 'bench: % (%): an orgpath run counted % instead of %',
-				label, xname, r.n, n_org;
-		END IF;
-	END LOOP;
-
-	SELECT n INTO n_lt FROM bench_once(q_lt);
-	IF n_org IS DISTINCT FROM n_lt THEN
+	SELECT * INTO org FROM bench_repeat(q_org, runs, format('%s (%s), orgpath', label, xname));
+	SELECT * INTO lt FROM bench_repeat(q_lt, runs, format('%s (%s), ltree', label, xname));
+	IF org.n IS DISTINCT FROM lt.n THEN
 		RAISE EXCEPTION 'bench: % (%): orgpath counts %, ltree counts %',
-			label, xname, n_org, n_lt;
+			label, xname, org.n, lt.n;
 	END IF;
-	FOR i IN 1 .. runs LOOP
-		SELECT * INTO r FROM bench_once(q_lt);
-		t_lt := t_lt || r.ms;
-		IF r.n IS DISTINCT FROM n_lt THEN
-			RAISE EXCEPTION 'bench: % (%): an ltree run counted % instead of %',
-				label, xname, r.n, n_lt;
-		END IF;
-	END LOOP;
 
 	INSERT INTO bench_result (query, xname, rows, org_ms, lt_ms, runs, org_plan, lt_plan)
-	VALUES (label, xname, n_org, bench_median(t_org), bench_median(t_lt), runs,
+	VALUES (label, xname, org.n, org.ms, lt.ms, runs,
 			bench_plan(q_org), bench_plan(q_lt));
 END $$;
 
