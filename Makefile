@@ -14,7 +14,13 @@ EXTENSION = orgacl
 EXTVERSION = 1.0
 MODULE_big = orgacl
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA = $(wildcard orgacl--*.sql)
+# The install script is assembled from its parts, in this order (see
+# scripts/header.sql); presets are readable data files, one per preset.
+PRESETS = tri_role app_suite module_admin dual_track business_partner
+SCRIPT_PARTS = scripts/header.sql scripts/orgpath.sql scripts/sets.sql \
+	scripts/catalog.sql scripts/engine.sql scripts/directory.sql \
+	$(patsubst %,presets/%.sql,$(PRESETS)) scripts/finish.sql
+DATA_built = orgacl--$(EXTVERSION).sql
 PGFILEDESC = "orgacl - HR access rules inside PostgreSQL"
 
 # pg_regress suites, one topic per file, in dependency order
@@ -39,6 +45,9 @@ endif
 FUZZ_SECONDS ?= 60
 
 .PHONY: deps test demo bench fuzz
+
+orgacl--$(EXTVERSION).sql: $(SCRIPT_PARTS)
+	cat $(SCRIPT_PARTS) > $@
 
 deps:
 	@test/deps.sh

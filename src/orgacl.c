@@ -18,17 +18,23 @@
 #include "fmgr.h"
 #include "utils/guc.h"
 
+#include "model_cache.h"
+#include "viewer.h"
+
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
 /*
- * _PG_init runs when a backend loads the module.  It reserves the orgacl.*
- * setting prefix, so that a mistyped orgacl setting is an error rather
- * than a silently ignored placeholder.
+ * _PG_init runs when a backend loads the module.  It defines the settings,
+ * reserves the orgacl.* prefix, so that a mistyped orgacl setting is an
+ * error rather than a silently ignored placeholder, and registers the
+ * directory cache's invalidation callback.
  */
 void
 _PG_init(void)
 {
+	OrgaclViewerInit();
 	MarkGUCPrefixReserved("orgacl");
+	OrgaclCacheInit();
 }

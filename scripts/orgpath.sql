@@ -1,13 +1,5 @@
-/* orgacl--1.0.sql */
-
--- complain if script is sourced in psql, rather than via CREATE EXTENSION
-\echo Use "CREATE EXTENSION orgacl" to load this file. \quit
-
---
--- Everything below lives in schema orgacl (see orgacl.control).  Objects are
--- schema-qualified, built-ins are pg_catalog-qualified, so the script means
--- the same whatever search_path the installing session has.
---
+-- scripts/orgpath.sql: the orgpath hierarchy type, its operators and index
+-- support.
 
 ---------------------------------------------------------------------------
 -- orgpath type

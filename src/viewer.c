@@ -1,0 +1,126 @@
+/*-------------------------------------------------------------------------
+ *
+ * viewer.c
+ *	  Viewer identity: the orgacl.viewer setting and current_viewer().
+ *
+ * orgacl.viewer is a superuser-only setting (PGC_SUSET), so only roles a
+ * superuser has granted SET on it (PostgreSQL 15: GRANT SET ON PARAMETER
+ * orgacl.viewer TO app) may change it; anyone else's SET, SET LOCAL,
+ * set_config() or RESET fails with 42501.  Its value is checked when set:
+ * empty, or a positive bigint in plain decimal digits.
+ *
+ * NB: a SET issued in a session before the module is loaded creates a
+ * placeholder the server checks only when the module loads (and then
+ * discards, with a warning, if the role had no right).  CREATE EXTENSION
+ * therefore adds orgacl to the database's session_preload_libraries, so
+ * the setting exists, with its check, from the start of every session.
+ *
+ * Copyright (c) 2026, orgacl developers
+ *
+ * IDENTIFICATION
+ *	  src/viewer.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "model_cache.h"
+#include "viewer.h"
+
+static char *viewer_setting = NULL;
+
+/*
+ * ParseViewer parses a setting value: true with *id set for a positive
+ * bigint written in decimal digits, false otherwise.
+ */
+static bool
+ParseViewer(const char *s, int64 *id)
+{
+	uint64		v = 0;
+
+	if (*s == '\0')
+		return false;
+	for (const char *p = s; *p; p++)
+	{
+		if (*p < '0' || *p > '9' || p - s >= 19)
+			return false;
+		v = v * 10 + (uint64) (*p - '0');
+	}
+	if (v == 0 || v > (uint64) PG_INT64_MAX)
+		return false;
+	*id = (int64) v;
+	return true;
+}
+
+/*
+ * CheckViewer is the check hook of orgacl.viewer: empty (not set) or a
+ * positive bigint; anything else is refused when it is set, never turned
+ * into a silent NULL.
+ */
+static bool
+CheckViewer(char **newval, void **extra, GucSource source)
+{
+	int64		id;
+
+	if (*newval == NULL || (*newval)[0] == '\0' || ParseViewer(*newval, &id))
+		return true;
+	GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+	GUC_check_errmsg("invalid value for parameter \"orgacl.viewer\": \"%s\"", *newval);
+	GUC_check_errdetail("The viewer is a person id: a positive bigint, or empty for none.");
+	return false;
+}
+
+/*
+ * OrgaclViewerInit defines orgacl.viewer (_PG_init calls it).
+ */
+void
+OrgaclViewerInit(void)
+{
+	DefineCustomStringVariable("orgacl.viewer",
+							   "The person whose access rules apply to this session or transaction.",
+							   "Settable only by roles granted SET on this parameter; empty means not set.",
+							   &viewer_setting,
+							   "",
+							   PGC_SUSET,
+							   0,
+							   CheckViewer, NULL, NULL);
+}
+
+PG_FUNCTION_INFO_V1(orgacl_current_viewer);
+
+/*
+ * orgacl_current_viewer implements current_viewer(): orgacl.viewer when
+ * set, else the person mapped to session_user, else NULL.  current_user is
+ * never consulted (SPEC section 6a): SET ROLE and SECURITY DEFINER
+ * functions change it without any orgacl right.
+ */
+Datum
+orgacl_current_viewer(PG_FUNCTION_ARGS)
+{
+	int64		id;
+	const OrgDirectory *dir;
+	const OrgLogin *login;
+	char	   *name;
+
+	if (viewer_setting != NULL && viewer_setting[0] != '\0')
+	{
+		if (!ParseViewer(viewer_setting, &id))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value for parameter \"orgacl.viewer\": \"%s\"", viewer_setting)));
+		PG_RETURN_INT64(id);
+	}
+	name = GetUserNameFromId(GetSessionUserId(), true);
+	if (name == NULL)
+		PG_RETURN_NULL();
+	dir = OrgaclDirectory();
+	login = OrgFindLogin(dir, name);
+	if (login == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(login->person);
+}
