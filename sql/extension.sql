@@ -29,13 +29,39 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
   AND d.classid = 'pg_type'::regclass
   AND obj_description(t.oid, 'pg_type') IS NULL;
 
--- the C functions' declared properties: volatility, strictness, parallel
--- safety (types and operators are immutable and parallel safe)
-SELECT p.provolatile, p.proisstrict, p.proparallel, count(*)
+-- every function that reads the model or the directory, with its declared
+-- properties: what it is, whether it is strict, parallel safe, security
+-- definer, leakproof, and the settings it pins
+SELECT p.oid::regprocedure AS function, p.provolatile AS vol, p.proisstrict AS strict,
+       p.proparallel AS par, p.prosecdef AS definer, p.proleakproof AS leakproof,
+       p.proconfig AS config
+FROM pg_depend d JOIN pg_proc p ON p.oid = d.objid
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
+  AND d.classid = 'pg_proc'::regclass AND p.provolatile <> 'i'
+ORDER BY 1::text;
+
+-- every SECURITY DEFINER function pins search_path (expect no rows)
+SELECT p.oid::regprocedure AS unpinned
+FROM pg_depend d JOIN pg_proc p ON p.oid = d.objid
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
+  AND d.classid = 'pg_proc'::regclass AND p.prosecdef
+  AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false);
+
+-- functions PUBLIC may not execute: the internal helpers
+SELECT p.oid::regprocedure AS internal
 FROM pg_depend d JOIN pg_proc p ON p.oid = d.objid
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'orgacl')
   AND d.classid = 'pg_proc'::regclass
-GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+  AND NOT has_function_privilege('public', p.oid, 'EXECUTE')
+ORDER BY 1::text;
+
+-- tables: which the application may read, which keep their rows in a dump
+SELECT c.relname, has_table_privilege('public', c.oid, 'SELECT') AS public_select,
+       has_table_privilege('public', c.oid, 'INSERT,UPDATE,DELETE,TRUNCATE') AS public_write,
+       c.oid = ANY (e.extconfig) AS dumped, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, pg_extension e
+WHERE n.nspname = 'orgacl' AND c.relkind = 'r' AND e.extname = 'orgacl'
+ORDER BY 1;
 
 -- the operator classes the type offers
 SELECT am.amname, opc.opcname, opc.opcdefault
