@@ -28,7 +28,11 @@ REGRESS = extension \
 	orgpath_io \
 	orgpath_ops \
 	orgpath_funcs \
-	orgpath_index
+	orgpath_index \
+	roleset \
+	audience \
+	decide \
+	directory
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 EXTRA_CLEAN = test/fuzz/build
 

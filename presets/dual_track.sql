@@ -39,18 +39,20 @@ VALUES (
 -- roles
 ---------------------------------------------------------------------------
 
+-- SPEC 6a lists the three as global roles: none is a scoped role, and by
+-- its "Scopes" rule each may still be granted scoped to a group.
 INSERT INTO orgacl.model_role (model, name, bit, scope, scope_kinds, description) VALUES
 	-- "Admin": workspace settings, teams, invitations, profiles, public
 	-- OKRs; no reviews, no "Manager" field
-	('dual_track', 'admin', 0, 'global', NULL,
+	('dual_track', 'admin', 0, 'either', NULL,
 	 'admin track: workspace settings, teams, invitations, public OKRs; no reviews, no manager field'),
 	-- "HR admin": teams, invitations, profiles including "Manager", all
 	-- review info; no workspace settings
-	('dual_track', 'hr_admin', 1, 'global', NULL,
+	('dual_track', 'hr_admin', 1, 'either', NULL,
 	 'HR track: teams, invitations, the manager field, every review shared with HRs'),
 	-- "HR manager": like an HR admin, but only review responses shared with
 	-- them by name
-	('dual_track', 'hr_manager', 2, 'global', NULL,
+	('dual_track', 'hr_manager', 2, 'either', NULL,
 	 'HR track: like hr_admin, but reads only the review responses shared with them by name');
 
 -- options: none (SPEC 6a)

@@ -29,16 +29,18 @@ VALUES
 	 'HR admin + tech admin is the Super User');
 
 -- "There are 3 possible roles any user can have"; "A user may have more than
--- one role ... the permissions simply add up".  SPEC 6a: all three are global.
+-- one role ... the permissions simply add up".  SPEC 6a: none is a scoped role;
+-- by its "Scopes" rule each may still be granted scoped to a group, and then
+-- counts only for subjects in that group.
 INSERT INTO orgacl.model_role (model, name, bit, scope, scope_kinds, description) VALUES
 	-- "more for managing people and feedback within the platform"
-	('tri_role', 'hr_admin', 0, 'global', NULL,
+	('tri_role', 'hr_admin', 0, 'either', NULL,
 	 'HR admin: manages people, review processes and confidential content'),
 	-- "like HR Admin lite ... limited access to confidential information"
-	('tri_role', 'hr_assistant', 1, 'global', NULL,
+	('tri_role', 'hr_assistant', 1, 'either', NULL,
 	 'HR assistant: runs review, 360 and survey cycles without reading their content'),
 	-- "configure the SI integrations, security settings, and use the user import tool"
-	('tri_role', 'tech_admin', 2, 'global', NULL,
+	('tri_role', 'tech_admin', 2, 'either', NULL,
 	 'tech admin: integrations, security and company settings, user import');
 
 -- "you can select the 'Allow HR Assistant to pick a person's manager' option"
@@ -126,8 +128,10 @@ INSERT INTO orgacl.model_default (model, kind, action, audience, option, note) V
 	-- manager and HR admins set objectives.
 	('tri_role', 'objective', 'create', '{subject,direct_manager,hr}', NULL,
 	 'the person, their direct manager, or HR admins on their behalf (objective.create)'),
+	-- "... on their behalf": the person, the writer and the direct manager keep editing it
 	('tri_role', 'objective', 'edit', '{subject,author,direct_manager,hr}', NULL,
 	 'the person, the writer, the direct manager and HR admins (objective.edit)'),
+	-- the person or its writer removes an objective; HR admins too
 	('tri_role', 'objective', 'delete', '{subject,author,hr}', NULL,
 	 'the person, the writer and HR admins (objective.delete)'),
 
@@ -140,10 +144,12 @@ INSERT INTO orgacl.model_default (model, kind, action, audience, option, note) V
 	-- creator and HR admins
 	('tri_role', 'survey_response', 'aggregate', '{owner,hr}', NULL,
 	 'the survey''s creator and HR admins (survey_response.aggregate)'),
+	-- a survey response is written by the respondent about themselves
 	('tri_role', 'survey_response', 'create', '{subject}', NULL, 'respondents answer for themselves'),
 	-- "view, edit ... the data for any survey they have created"
 	('tri_role', 'survey_response', 'edit', '{subject,owner}', NULL,
 	 'the respondent and the survey''s creator'),
+	-- "Since they cannot view what data may have been recorded by users, only HR Admins" delete recorded data
 	('tri_role', 'survey_response', 'delete', '{hr}', NULL,
 	 'HR admins only (survey_response.delete): "only HR Admins" delete recorded data'),
 
@@ -151,17 +157,24 @@ INSERT INTO orgacl.model_default (model, kind, action, audience, option, note) V
 	-- anonymous writer" are HR admin's (cheat sheet, inferred from the HR
 	-- admin's "managing people and feedback").
 	('tri_role', 'praise', 'view', '{public}', NULL, 'every active person'),
+	-- every active person may praise anyone
 	('tri_role', 'praise', 'create', '{public}', NULL, 'every active person'),
+	-- cheat sheet "Edit and delete messages": the writer, and HR admins
 	('tri_role', 'praise', 'edit', '{author,hr}', NULL, 'its writer and HR admins (praise.edit)'),
+	-- cheat sheet "Edit and delete messages": the writer, and HR admins
 	('tri_role', 'praise', 'delete', '{author,hr}', NULL, 'its writer and HR admins (praise.delete)'),
+	-- cheat sheet "Unveil anonymous writer": HR admins only (not even the recipient)
 	('tri_role', 'praise', 'unveil_author', '{hr}', NULL,
 	 'HR admins only (praise.unveil_author, same holders as praise.unveil_anonymous)'),
 
 	-- Private notes: private to their writer (and whom they share them with);
 	-- no role reaches them (no hr).
 	('tri_role', 'private_note', 'view', '{author,shared}', NULL, 'the writer and whom they share it with'),
+	-- anyone may keep private notes about anyone
 	('tri_role', 'private_note', 'create', '{public}', NULL, 'every active person'),
+	-- only the writer edits their private note
 	('tri_role', 'private_note', 'edit', '{author}', NULL, 'the writer'),
+	-- only the writer deletes their private note
 	('tri_role', 'private_note', 'delete', '{author}', NULL, 'the writer');
 
 ---------------------------------------------------------------------------
@@ -174,6 +187,7 @@ INSERT INTO orgacl.model_cap_rule (model, capability, roles, option, needs_repor
 	-- admins through the csv import (inferred); the assistant paragraph grants
 	-- no directory change.
 	('tri_role', 'user.invite', '{hr_admin}', NULL, false, 'HR admins invite users'),
+	-- "√ (csv import)": tech admins invite users through the import (inferred)
 	('tri_role', 'user.invite', '{tech_admin}', NULL, false, 'tech admins invite users (csv import)'),
 	-- "The Tech Admin role is used to ... use the user import tool"; cheat
 	-- sheet "Import users", "SFTP setup"
@@ -195,19 +209,25 @@ INSERT INTO orgacl.model_cap_rule (model, capability, roles, option, needs_repor
 	-- or change email addresses ("setting passwords", "to change email
 	-- addresses, or to reset user's passwords"): HR admin's
 	('tri_role', 'user.reset_password', '{hr_admin}', NULL, false, 'HR admins send password resets'),
+	-- "setting passwords" is refused to the tech admin and the assistant: HR admins
 	('tri_role', 'user.change_password', '{hr_admin}', NULL, false, 'HR admins set passwords'),
+	-- "to change email addresses" is refused to the assistant: HR admins
 	('tri_role', 'user.change_email', '{hr_admin}', NULL, false, 'HR admins change email addresses'),
 	-- groups: "managing people" (HR admin) and "help with many tasks in user
 	-- management" (tech admin); in this model groups give no access
 	('tri_role', 'group.manage', '{hr_admin}', NULL, false, 'HR admins manage groups'),
+	-- "help with many tasks in user management" (tech admin): groups as well
 	('tri_role', 'group.manage', '{tech_admin}', NULL, false, 'tech admins manage groups'),
 
 	-- Performance reviews.
 	-- "HR Admins can set up and manage review processes"; "HR Assistants can
 	-- create and edit review and 360 cycles, add reviewees to them"
 	('tri_role', 'review.create_cycle', '{hr_admin}', NULL, false, 'HR admins create review cycles'),
+	-- "HR Assistants can create and edit review and 360 cycles"
 	('tri_role', 'review.create_cycle', '{hr_assistant}', NULL, false, 'HR assistants create review cycles'),
+	-- "HR Admins can set up and manage review processes": edit review cycles
 	('tri_role', 'review.edit_cycle', '{hr_admin}', NULL, false, 'HR admins edit review cycles'),
+	-- "HR Assistants can create and edit review and 360 cycles"
 	('tri_role', 'review.edit_cycle', '{hr_assistant}', NULL, false, 'HR assistants edit review cycles'),
 	-- "The HR Assistant cannot delete cycles, even if they created them ...
 	-- only HR Admins can undertake this action"
@@ -217,72 +237,99 @@ INSERT INTO orgacl.model_cap_rule (model, capability, roles, option, needs_repor
 	('tri_role', 'review.view', '{hr_admin}', NULL, false, 'HR admins read review content'),
 	-- "see the status of reviews" (assistant) and "Export review statistics"
 	('tri_role', 'review.aggregate', '{hr_admin}', NULL, false, 'HR admins see progress and statistics'),
+	-- "see the status of reviews" (assistant), without the content
 	('tri_role', 'review.aggregate', '{hr_assistant}', NULL, false, 'HR assistants see progress and statistics'),
 	-- "send reminders to those who are running late"
 	('tri_role', 'review.send_reminders', '{hr_admin}', NULL, false, 'HR admins send reminders'),
+	-- "send reminders to those who are running late" (assistant)
 	('tri_role', 'review.send_reminders', '{hr_assistant}', NULL, false, 'HR assistants send reminders'),
 	-- cheat sheet "Create reviews", "Delete reviews" (HR admin, inferred);
 	-- editing follows creating
 	('tri_role', 'review.create', '{hr_admin}', NULL, false, 'HR admins create reviews'),
+	-- an HR admin edits review content (SPEC 6a edit {author,hr})
 	('tri_role', 'review.edit', '{hr_admin}', NULL, false, 'HR admins edit reviews'),
+	-- cheat sheet "Delete reviews" (SPEC 6a delete {hr})
 	('tri_role', 'review.delete', '{hr_admin}', NULL, false, 'HR admins delete reviews'),
 
 	-- 360 feedback: the same split as reviews.  "editing 360 cycles includes
 	-- the ability to change visibility of feedback in that cycle" (edit_cycle
 	-- is set_cycle_audience).
 	('tri_role', 'feedback_360.create_cycle', '{hr_admin}', NULL, false, 'HR admins create 360 cycles'),
+	-- "HR Assistants can create and edit review and 360 cycles"
 	('tri_role', 'feedback_360.create_cycle', '{hr_assistant}', NULL, false, 'HR assistants create 360 cycles'),
+	-- HR admins edit 360 cycles, visibility included
 	('tri_role', 'feedback_360.edit_cycle', '{hr_admin}', NULL, false, 'HR admins edit 360 cycles and their visibility'),
+	-- "editing 360 cycles includes the ability to change visibility of feedback in that cycle"
 	('tri_role', 'feedback_360.edit_cycle', '{hr_assistant}', NULL, false, 'HR assistants edit 360 cycles and their visibility'),
+	-- "The HR Assistant cannot delete cycles ... only HR Admins can undertake this action"
 	('tri_role', 'feedback_360.delete_cycle', '{hr_admin}', NULL, false, 'only HR admins delete 360 cycles'),
 	-- "Access feedback content", "Export feedback to PDF" (HR admin)
 	('tri_role', 'feedback_360.view', '{hr_admin}', NULL, false, 'HR admins read 360 content'),
+	-- cheat sheet "Track progress" / "Export feedback statistics to Excel" (HR admin)
 	('tri_role', 'feedback_360.aggregate', '{hr_admin}', NULL, false, 'HR admins see 360 progress and statistics'),
+	-- "see the status of reviews" applies to 360 cycles the assistant runs
 	('tri_role', 'feedback_360.aggregate', '{hr_assistant}', NULL, false, 'HR assistants see 360 progress and statistics'),
+	-- cheat sheet "Track progress, send reminders" (HR admin)
 	('tri_role', 'feedback_360.send_reminders', '{hr_admin}', NULL, false, 'HR admins send reminders'),
+	-- "send reminders to those who are running late" (assistant)
 	('tri_role', 'feedback_360.send_reminders', '{hr_assistant}', NULL, false, 'HR assistants send reminders'),
 	-- "Create feedback", "Delete feedback" (HR admin, inferred)
 	('tri_role', 'feedback_360.create', '{hr_admin}', NULL, false, 'HR admins create feedback'),
+	-- cheat sheet "Delete feedback" (HR admin, inferred)
 	('tri_role', 'feedback_360.delete', '{hr_admin}', NULL, false, 'HR admins delete feedback'),
 
 	-- Objectives.  Cheat sheet "Create and edit objective cycles" (HR admin,
 	-- inferred: the assistant paragraph names only review and 360 cycles and
 	-- surveys); SPEC 6a lists no objective cycle capability, this adds it.
 	('tri_role', 'objective.create_cycle', '{hr_admin}', NULL, false, 'HR admins create objective cycles'),
+	-- cheat sheet "Create and edit objective cycles" (HR admin, inferred)
 	('tri_role', 'objective.edit_cycle', '{hr_admin}', NULL, false, 'HR admins edit objective cycles'),
+	-- only HR admins delete cycles ("only HR Admins can undertake this action")
 	('tri_role', 'objective.delete_cycle', '{hr_admin}', NULL, false, 'HR admins delete objective cycles'),
 	-- "View objectives only shared with the manager" (HR admin); "even if HR
 	-- creates the objective on their behalf"
 	('tri_role', 'objective.view', '{hr_admin}', NULL, false, 'HR admins read manager-shared objectives'),
+	-- "even if HR creates the objective on their behalf": HR admins create objectives
 	('tri_role', 'objective.create', '{hr_admin}', NULL, false, 'HR admins create objectives on someone''s behalf'),
+	-- HR admins edit objectives they may read
 	('tri_role', 'objective.edit', '{hr_admin}', NULL, false, 'HR admins edit objectives'),
+	-- HR admins delete objectives they may read
 	('tri_role', 'objective.delete', '{hr_admin}', NULL, false, 'HR admins delete objectives'),
 	-- "Nudge objective owners and managers into action" (inferred: HR admin and
 	-- HR assistant, like the assistant's reminders)
 	('tri_role', 'objective.nudge', '{hr_admin}', NULL, false, 'HR admins nudge'),
+	-- "Nudge objective owners and managers into action" (assistant, inferred from their reminders)
 	('tri_role', 'objective.nudge', '{hr_assistant}', NULL, false, 'HR assistants nudge'),
 
 	-- Pulse surveys.  "HR Assistants can create Pulse Surveys"; they see the
 	-- data of their own surveys through the owner relation only.
 	('tri_role', 'survey_response.create_cycle', '{hr_admin}', NULL, false, 'HR admins create surveys'),
+	-- "HR Assistants can create Pulse Surveys"
 	('tri_role', 'survey_response.create_cycle', '{hr_assistant}', NULL, false, 'HR assistants create surveys'),
 	-- "They do not have these permissions for other cycles": editing a survey
 	-- cycle would reach every survey (owning gives no capability, SPEC 6a),
 	-- so edit_cycle stays HR admin's; assistants cannot delete cycles.
 	('tri_role', 'survey_response.edit_cycle', '{hr_admin}', NULL, false, 'HR admins edit surveys'),
+	-- "The HR Assistant cannot delete cycles": survey cycles are HR admins to delete
 	('tri_role', 'survey_response.delete_cycle', '{hr_admin}', NULL, false, 'HR admins delete surveys'),
+	-- HR admins "access confidential data": survey responses included
 	('tri_role', 'survey_response.view', '{hr_admin}', NULL, false, 'HR admins read survey responses'),
+	-- HR admins export every surveys statistics
 	('tri_role', 'survey_response.aggregate', '{hr_admin}', NULL, false, 'HR admins export survey statistics'),
+	-- "only HR Admins" delete recorded data
 	('tri_role', 'survey_response.delete', '{hr_admin}', NULL, false, 'HR admins delete survey responses'),
 
 	-- Praise (cheat sheet "Praise & Private Notes", HR admin inferred).
 	('tri_role', 'praise.configure', '{hr_admin}', NULL, false,
 	 'platforms, message defaults, badges and the praise wall'),
+	-- cheat sheet "Edit and delete messages" (HR admin)
 	('tri_role', 'praise.edit', '{hr_admin}', NULL, false, 'HR admins edit messages'),
+	-- cheat sheet "Edit and delete messages" (HR admin)
 	('tri_role', 'praise.delete', '{hr_admin}', NULL, false, 'HR admins delete messages'),
 	-- SPEC 6a Rule: praise.unveil_anonymous is hr_admin's, with the same
 	-- holders as praise.unveil_author
 	('tri_role', 'praise.unveil_author', '{hr_admin}', NULL, false, 'HR admins unveil anonymous writers'),
+	-- SPEC 6a Rule: praise.unveil_anonymous, same holders as praise.unveil_author
 	('tri_role', 'praise.unveil_anonymous', '{hr_admin}', NULL, false, 'HR admins unveil anonymous writers'),
 
 	-- Automations (cheat sheet, HR admin inferred: automations drive review
@@ -293,12 +340,15 @@ INSERT INTO orgacl.model_cap_rule (model, capability, roles, option, needs_repor
 	-- "This person is comfortable setting up integrations with other products
 	-- or editing the company settings" (tech admin)
 	('tri_role', 'admin.integrations', '{tech_admin}', NULL, false, 'tech admins set up integrations'),
+	-- "configure the SI integrations, security settings" (tech admin)
 	('tri_role', 'admin.security', '{tech_admin}', NULL, false,
 	 'tech admins edit security settings ("incorrect IP range restrictions")'),
+	-- "editing the company settings" (tech admin): feature selection, license, design, email templates
 	('tri_role', 'admin.settings', '{tech_admin}', NULL, false, 'tech admins edit company settings'),
 	-- "Audit log access" (inferred: both administrator roles; "it is easier to
 	-- identify who made major changes")
 	('tri_role', 'audit.read', '{hr_admin}', NULL, false, 'HR admins read the audit log'),
+	-- "Audit log access" (inferred): tech admins too
 	('tri_role', 'audit.read', '{tech_admin}', NULL, false, 'tech admins read the audit log'),
 	-- "Create and download XML export (only if also Tech Admin)"
 	('tri_role', 'admin.xml_export', '{hr_admin,tech_admin}', NULL, false,

@@ -76,6 +76,16 @@ COMMENT ON COLUMN orgacl.kind.role_access IS
 COMMENT ON COLUMN orgacl.kind.audience_cap IS
 	'the widest audience this kind may ever have, whatever a row or cycle says (NULL: no cap)';
 
+CREATE TABLE orgacl.kind_default (
+	kind		text NOT NULL REFERENCES orgacl.kind,
+	action		text NOT NULL CHECK (action IN ('view', 'create', 'edit', 'delete', 'aggregate', 'unveil_author')),
+	audience	orgacl.audience NOT NULL,
+	note		text,
+	PRIMARY KEY (kind, action)
+);
+COMMENT ON TABLE orgacl.kind_default IS
+	'default audiences every model starts from; a model''s own rows for the same kind and action replace them';
+
 CREATE TABLE orgacl.model_kind (
 	model		text NOT NULL REFERENCES orgacl.model ON DELETE CASCADE,
 	name		text NOT NULL CHECK (name ~ '^[a-z][a-z0-9_]*$' AND length(name) < 64),
@@ -271,7 +281,7 @@ DO $$
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['model', 'model_role', 'model_option', 'kind', 'model_kind',
+	FOREACH t IN ARRAY ARRAY['model', 'model_role', 'model_option', 'kind', 'kind_default', 'model_kind',
 		'model_default', 'model_capability', 'model_cap_rule', 'model_grant_rule',
 		'active_model', 'option_setting', 'person', 'person_manager', 'org_group',
 		'group_member', 'group_lead', 'role_grant', 'cycle', 'login_map']
@@ -302,3 +312,9 @@ INSERT INTO orgacl.kind (name, role_access, audience_cap, description) VALUES
 	('exit_data', true, NULL, 'exit interview data'),
 	('idp', true, NULL, 'individual development plan'),
 	('ninebox', true, NULL, 'nine-box placement');
+
+-- SPEC section 3: "only its recipient and author see it", in every model
+-- that does not say more
+INSERT INTO orgacl.kind_default (kind, action, audience, note) VALUES
+	('private_feedback', 'view', '{subject,author}', 'SPEC 3: only its recipient and author see it'),
+	('private_feedback', 'create', '{author}', 'its author writes it');

@@ -733,7 +733,7 @@ BEGIN
 		RAISE EXCEPTION 'cycle % does not exist', cycle USING ERRCODE = '23503';
 	END IF;
 	PERFORM orgacl.authorize(actor, c.kind || '.edit_cycle', NULL, pg_catalog.format('edit %s cycles', c.kind));
-	IF c.audience IS NOT DISTINCT FROM audience THEN
+	IF c.audience::text IS NOT DISTINCT FROM audience::text THEN
 		RETURN;
 	END IF;
 	UPDATE orgacl.cycle x SET audience = set_cycle_audience.audience WHERE x.id OPERATOR(pg_catalog.=) cycle;

@@ -13,9 +13,9 @@
 ---------------------------------------------------------------------------
 
 CREATE FUNCTION orgacl.check_kind(kind text) RETURNS text
-	AS 'MODULE_PATHNAME', 'orgacl_check_kind' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'orgacl_check_kind' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION orgacl.check_kind(text) IS
-	'returns kind when the active model has that artifact kind; 22023 otherwise';
+	'returns kind when the active model has that artifact kind; 22023 otherwise, 22004 for NULL';
 
 CREATE FUNCTION orgacl.check_action(action text) RETURNS text
 	AS 'MODULE_PATHNAME', 'orgacl_check_action' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -111,7 +111,7 @@ $$;
 GRANT USAGE ON SCHEMA orgacl TO PUBLIC;
 
 -- The model catalog is public vocabulary; the directory is not.
-GRANT SELECT ON orgacl.model, orgacl.model_role, orgacl.model_option, orgacl.kind,
+GRANT SELECT ON orgacl.model, orgacl.model_role, orgacl.model_option, orgacl.kind, orgacl.kind_default,
 	orgacl.model_kind, orgacl.model_default, orgacl.model_capability,
 	orgacl.model_cap_rule, orgacl.model_grant_rule, orgacl.active_model,
 	orgacl.option_setting TO PUBLIC;

@@ -347,7 +347,13 @@ PG_FUNCTION_INFO_V1(orgacl_check_kind);
 Datum
 orgacl_check_kind(PG_FUNCTION_ARGS)
 {
-	text	   *kind = PG_GETARG_TEXT_PP(0);
+	text	   *kind;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("artifact kind must not be null")));
+	kind = PG_GETARG_TEXT_PP(0);
 
 	(void) KindIndex(OrgaclDirectory(), kind);
 	PG_RETURN_TEXT_P(kind);

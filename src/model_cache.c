@@ -46,7 +46,7 @@
 
 /* the tables whose writes invalidate the cache (catalog.sql) */
 static const char *const catalog_tables[] = {
-	"model", "model_role", "model_option", "kind", "model_kind",
+	"model", "model_role", "model_option", "kind", "kind_default", "model_kind",
 	"model_default", "model_capability", "model_cap_rule", "model_grant_rule",
 	"active_model", "option_setting", "person", "person_manager", "org_group",
 	"group_member", "group_lead", "role_grant", "cycle", "login_map"
@@ -333,14 +333,22 @@ LoadModel(Builder *b)
 		k->cap = isnull ? AUDIENCE_ALL : (DatumGetUInt16(d) & AUDIENCE_ALL);
 	}
 
-	/* default audiences of the options in force */
+	/*
+	 * default audiences: the model's rows of the options in force, else the
+	 * defaults every model starts from
+	 */
 	n = RunQuery(b, "WITH opt AS (SELECT o.name FROM orgacl.model_option o "
 			  "  LEFT JOIN orgacl.option_setting s ON s.model OPERATOR(pg_catalog.=) o.model "
 			  "   AND s.option OPERATOR(pg_catalog.=) o.name "
 			  "  WHERE o.model OPERATOR(pg_catalog.=) $1 AND coalesce(s.enabled, o.default_on)) "
 			  "SELECT d.kind, d.action, d.audience FROM orgacl.model_default d "
 			  "WHERE d.model OPERATOR(pg_catalog.=) $1 AND (d.option IS NULL OR "
-			  "  EXISTS (SELECT FROM opt WHERE opt.name OPERATOR(pg_catalog.=) d.option))");
+			  "  EXISTS (SELECT FROM opt WHERE opt.name OPERATOR(pg_catalog.=) d.option)) "
+			  "UNION ALL "
+			  "SELECT b.kind, b.action, b.audience FROM orgacl.kind_default b "
+			  "WHERE NOT EXISTS (SELECT FROM orgacl.model_default d "
+			  "  WHERE d.model OPERATOR(pg_catalog.=) $1 AND d.kind OPERATOR(pg_catalog.=) b.kind "
+			  "  AND d.action OPERATOR(pg_catalog.=) b.action)");
 	for (uint64 r = 0; r < n; r++)
 	{
 		char		kname[ORG_NAME_MAX];

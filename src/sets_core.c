@@ -77,6 +77,7 @@ SetParse(const char *text, size_t len, SetNameLookup lookup, void *arg,
 		for (;;)
 		{
 			size_t		start;
+			size_t		end;
 			int			bit;
 
 			while (i < len && IsBlank(text[i]))
@@ -89,28 +90,25 @@ SetParse(const char *text, size_t len, SetNameLookup lookup, void *arg,
 				*errpos = start;
 				return SET_SYNTAX;
 			}
-			bit = lookup(text + start, i - start, arg);
+			end = i;
+			while (i < len && IsBlank(text[i]))
+				i++;
+			/* the syntax first: a name is followed by ',' or '}' */
+			if (i >= len || (text[i] != ',' && text[i] != '}'))
+			{
+				*errpos = i;
+				return SET_SYNTAX;
+			}
+			bit = lookup(text + start, end - start, arg);
 			if (bit < 0 || bit >= 64)
 			{
 				*errpos = start;
-				*errlen = i - start;
+				*errlen = end - start;
 				return SET_UNKNOWN_NAME;
 			}
 			bits |= UINT64_C(1) << bit;
-			while (i < len && IsBlank(text[i]))
-				i++;
-			if (i < len && text[i] == ',')
-			{
-				i++;
-				continue;
-			}
-			if (i < len && text[i] == '}')
-			{
-				i++;
+			if (text[i++] == '}')
 				break;
-			}
-			*errpos = i;
-			return SET_SYNTAX;
 		}
 	}
 	while (i < len && IsBlank(text[i]))
