@@ -32,7 +32,8 @@ REGRESS = extension \
 	roleset \
 	audience \
 	decide \
-	directory
+	directory \
+	viewer
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 EXTRA_CLEAN = test/fuzz/build
 
