@@ -35,6 +35,10 @@ REGRESS = extension \
 	directory \
 	viewer
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+# isolation specs (specs/*.spec): invariants and caches under concurrency
+ISOLATION = last_super \
+	cache_coherence
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
 EXTRA_CLEAN = test/fuzz/build
 
 PG_CONFIG ?= pg_config

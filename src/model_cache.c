@@ -20,6 +20,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
@@ -32,6 +33,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
@@ -70,6 +72,7 @@ static OrgDirectory *CachedDirectory = NULL;
 static Oid	CachedRelids[N_CATALOG_TABLES];
 static TimestampTz LastStatement = 0;
 static LocalTransactionId LastLxid = InvalidLocalTransactionId;
+static bool StatementOnly = false;	/* built in parallel mode: this statement only */
 
 /*
  * InvalidateDirectoryCallback marks the cache stale when one of the catalog
@@ -677,10 +680,11 @@ LoadRelations(Builder *b)
 
 /*
  * BuildDirectory reads every catalog table, as the extension's owner, into
- * a new OrgDirectory allocated in cxt.
+ * a new OrgDirectory allocated in cxt.  *statement_only is set when the
+ * result may not outlive the current statement (see the NB below).
  */
 static OrgDirectory *
-BuildDirectory(MemoryContext cxt)
+BuildDirectory(MemoryContext cxt, bool *statement_only)
 {
 	Builder		b;
 	Oid			nsp = get_namespace_oid("orgacl", false);
@@ -706,6 +710,26 @@ BuildDirectory(MemoryContext cxt)
 
 	b.cxt = cxt;
 	b.dir = MemoryContextAllocZero(cxt, sizeof(OrgDirectory));
+
+	/*
+	 * NB: the cache outlives the statement, so it is read under the latest
+	 * snapshot, not the statement's: a commit between the statement's
+	 * snapshot and this build has already sent the invalidation this build
+	 * consumed, and a build under the older snapshot would stay stale until
+	 * the next change.  The latest snapshot still sees this transaction's
+	 * own changes.  In parallel mode no new snapshot may be taken; the
+	 * build then uses the statement's and lives for this statement only.
+	 */
+	if (IsInParallelMode())
+	{
+		PushActiveSnapshot(GetActiveSnapshot());
+		*statement_only = true;
+	}
+	else
+	{
+		PushActiveSnapshot(GetLatestSnapshot());
+		*statement_only = false;
+	}
 
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
@@ -733,6 +757,7 @@ BuildDirectory(MemoryContext cxt)
 	}
 	PG_END_TRY();
 	SPI_finish();
+	PopActiveSnapshot();
 	return b.dir;
 }
 
@@ -750,6 +775,8 @@ OrgaclDirectory(void)
 	{
 		LastStatement = GetCurrentStatementStartTimestamp();
 		LastLxid = MY_LXID;
+		if (StatementOnly)
+			CacheValid = false;
 		AcceptInvalidationMessages();
 	}
 	while (!CacheValid || CachedDirectory == NULL)
@@ -763,7 +790,7 @@ OrgaclDirectory(void)
 		CacheValid = true;
 		PG_TRY();
 		{
-			dir = BuildDirectory(cxt);
+			dir = BuildDirectory(cxt, &StatementOnly);
 		}
 		PG_CATCH();
 		{

@@ -22,8 +22,10 @@ record() {
 echo "== pg_regress"
 make -s installcheck
 rc=$?
-if [ $rc -ne 0 ] && [ -f regression.diffs ]; then
-	cat regression.diffs
+if [ $rc -ne 0 ]; then
+	for f in regression.diffs output_iso/regression.diffs; do
+		[ -f "$f" ] && cat "$f"
+	done
 fi
 record pg_regress $rc
 
