@@ -74,6 +74,46 @@ EXPLAIN (COSTS OFF) SELECT name FROM people WHERE path <@ '1.3.20';
 RESET enable_seqscan;
 
 \echo
+\echo '== The decision engine, under the tri_role model (loaded by CREATE EXTENSION)'
+\echo '-- The same people enter orgacl''s directory; roles are granted as the system (NULL actor).'
+SELECT count(*) AS persons_added FROM (
+	SELECT add_person(NULL, id, CASE WHEN nlevel(path) > 1 THEN leaf(subpath(path, 0, nlevel(path) - 1)) END)
+	FROM people ORDER BY path) added;
+SELECT grant_role(NULL, 1, 'hr_admin'), grant_role(NULL, 1, 'tech_admin'),	-- Ada: the Super User
+       grant_role(NULL, 30, 'hr_admin'),										-- Frances
+       grant_role(NULL, 31, 'hr_assistant'),									-- Tim
+       grant_role(NULL, 2, 'tech_admin');										-- Grace
+SELECT p.name, roles_of(p.id) AS roles FROM people p WHERE roles_of(p.id) <> '{}' ORDER BY p.path;
+
+\echo
+\echo '-- Who sees whose review? Rows: the viewer; columns: whose review. Managers see their'
+\echo '   line, HR admin Frances sees everyone except those above her (Edsger, Ada), HR'
+\echo '   assistant Tim and tech admin Grace read no review content through their roles.'
+SELECT v.name AS viewer,
+       max(CASE WHEN s.name = 'Ada'      THEN CASE WHEN can_view(v.id, s.id, artifact('review')) THEN 'yes' ELSE '-' END END) AS "Ada",
+       max(CASE WHEN s.name = 'Edsger'   THEN CASE WHEN can_view(v.id, s.id, artifact('review')) THEN 'yes' ELSE '-' END END) AS "Edsger",
+       max(CASE WHEN s.name = 'Barbara'  THEN CASE WHEN can_view(v.id, s.id, artifact('review')) THEN 'yes' ELSE '-' END END) AS "Barbara",
+       max(CASE WHEN s.name = 'Frances'  THEN CASE WHEN can_view(v.id, s.id, artifact('review')) THEN 'yes' ELSE '-' END END) AS "Frances",
+       max(CASE WHEN s.name = 'Ken'      THEN CASE WHEN can_view(v.id, s.id, artifact('review')) THEN 'yes' ELSE '-' END END) AS "Ken"
+FROM people v CROSS JOIN people s
+WHERE v.name IN ('Ada', 'Edsger', 'Barbara', 'Frances', 'Tim')
+  AND s.name IN ('Ada', 'Edsger', 'Barbara', 'Frances', 'Ken')
+GROUP BY v.name, v.path ORDER BY v.path;
+
+\echo
+\echo '-- Why may Frances (HR admin) not read Edsger''s review? explain() walks the rules:'
+SELECT step, rule, outcome, detail FROM explain(30, 3, artifact('review'));
+
+\echo
+\echo '-- A 360 cycle that hides feedback from managers: cycle settings supersede roles, so HR'
+\echo '   admin Frances does not see feedback about John and Radia, her own reports.'
+SELECT create_cycle(NULL, 1, 'feedback_360', '{subject,hr}');
+SELECT s.name AS subject, string_agg(v.name, ', ' ORDER BY v.path) AS who_sees_360_feedback
+FROM people s, who_can(s.id, artifact('feedback_360', cycle => 1)) w JOIN people v ON v.id = w
+WHERE s.name IN ('John', 'Ken') GROUP BY s.name, s.path ORDER BY s.path;
+SELECT step, rule, outcome, detail FROM explain(30, 300, artifact('feedback_360', cycle => 1)) WHERE outcome <> 'continue';
+
+\echo
 \echo '-- Bad input is refused with a clear message and SQLSTATE 22P02'
 \set VERBOSITY default
 \set ON_ERROR_STOP off
