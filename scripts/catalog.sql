@@ -163,7 +163,7 @@ COMMENT ON TABLE orgacl.option_setting IS 'options switched away from their defa
 
 CREATE TABLE orgacl.person (
 	id			bigint PRIMARY KEY CHECK (id > 0),
-	manager		bigint REFERENCES orgacl.person,
+	manager		bigint REFERENCES orgacl.person DEFERRABLE INITIALLY DEFERRED,
 	active		boolean NOT NULL DEFAULT true,
 	path		orgacl.orgpath NOT NULL,
 	CHECK (manager <> id)
