@@ -274,6 +274,41 @@ orgacl_roles_of(PG_FUNCTION_ARGS)
 	PG_RETURN_ROLESET(dir->persons[p].roles);
 }
 
+/*
+ * DecideForEveryone returns, as a materialized set of bigint, every known
+ * person p for whom OrgDecide allows: as the viewer of the fixed subject
+ * (fixed_is_subject), or as the subject the fixed viewer looks at.
+ */
+static Datum
+DecideForEveryone(FunctionCallInfo fcinfo, int64 fixed, bool fixed_is_subject,
+				  OrgAction action, int artifact_arg)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const OrgDirectory *dir = OrgaclDirectory();
+	OrgArtifactRef art;
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	ArtifactOf(dir, PG_GETARG_HEAPTUPLEHEADER(artifact_arg), &art);
+	if (OrgFindPerson(dir, fixed) < 0)
+		return (Datum) 0;
+	for (int i = 0; i < dir->npersons; i++)
+	{
+		int64		p = dir->persons[i].id;
+		bool		allowed = fixed_is_subject ?
+			OrgDecide(dir, p, action, fixed, &art, NULL) :
+			OrgDecide(dir, fixed, action, p, &art, NULL);
+
+		if (allowed)
+		{
+			Datum		value = Int64GetDatum(p);
+			bool		isnull = false;
+
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+		}
+	}
+	return (Datum) 0;
+}
+
 PG_FUNCTION_INFO_V1(orgacl_visible_subjects);
 
 /*
@@ -284,26 +319,7 @@ PG_FUNCTION_INFO_V1(orgacl_visible_subjects);
 Datum
 orgacl_visible_subjects(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const OrgDirectory *dir = OrgaclDirectory();
-	OrgArtifactRef art;
-	int64		viewer = PG_GETARG_INT64(0);
-
-	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	ArtifactOf(dir, PG_GETARG_HEAPTUPLEHEADER(1), &art);
-	if (OrgFindPerson(dir, viewer) < 0)
-		return (Datum) 0;
-	for (int i = 0; i < dir->npersons; i++)
-	{
-		if (OrgDecide(dir, viewer, ACT_VIEW, dir->persons[i].id, &art, NULL))
-		{
-			Datum		value = Int64GetDatum(dir->persons[i].id);
-			bool		isnull = false;
-
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
-		}
-	}
-	return (Datum) 0;
+	return DecideForEveryone(fcinfo, PG_GETARG_INT64(0), false, ACT_VIEW, 1);
 }
 
 PG_FUNCTION_INFO_V1(orgacl_who_can);
@@ -315,27 +331,9 @@ PG_FUNCTION_INFO_V1(orgacl_who_can);
 Datum
 orgacl_who_can(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const OrgDirectory *dir = OrgaclDirectory();
-	OrgArtifactRef art;
-	int64		subject = PG_GETARG_INT64(0);
 	OrgAction	action = ActionOf(PG_GETARG_TEXT_PP(2));
 
-	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	ArtifactOf(dir, PG_GETARG_HEAPTUPLEHEADER(1), &art);
-	if (OrgFindPerson(dir, subject) < 0)
-		return (Datum) 0;
-	for (int i = 0; i < dir->npersons; i++)
-	{
-		if (OrgDecide(dir, dir->persons[i].id, action, subject, &art, NULL))
-		{
-			Datum		value = Int64GetDatum(dir->persons[i].id);
-			bool		isnull = false;
-
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
-		}
-	}
-	return (Datum) 0;
+	return DecideForEveryone(fcinfo, PG_GETARG_INT64(0), true, action, 1);
 }
 
 PG_FUNCTION_INFO_V1(orgacl_check_kind);

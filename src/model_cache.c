@@ -278,6 +278,35 @@ BuildRows(Builder *b, Pair *pairs, int n, int nkeys, int32 **off_out, int32 **va
 }
 
 /*
+ * LoadPairs runs sql, whose two bigint columns name a key and a value (a
+ * group when *_group, else a person), and returns the pairs of indexes
+ * whose both ends the directory knows, in *np of them (palloc'd).
+ */
+static Pair *
+LoadPairs(Builder *b, const char *sql, bool key_group, bool val_group, int *np)
+{
+	uint64		n = RunQuery(b, sql);
+	Pair	   *pairs = palloc(sizeof(Pair) * (n + 1));
+
+	*np = 0;
+	for (uint64 r = 0; r < n; r++)
+	{
+		int64		k = ColInt64(r, 1, 0);
+		int64		v = ColInt64(r, 2, 0);
+		int32		ki = key_group ? OrgFindGroup(b->dir, k) : OrgFindPerson(b->dir, k);
+		int32		vi = val_group ? OrgFindGroup(b->dir, v) : OrgFindPerson(b->dir, v);
+
+		if (ki < 0 || vi < 0)
+			continue;
+		pairs[*np].key = ki;
+		pairs[*np].val = vi;
+		pairs[*np].extra = 0;
+		(*np)++;
+	}
+	return pairs;
+}
+
+/*
  * LoadModel reads the active model: roles, super set, kinds with their
  * defaults (options applied), the capability vocabulary and rules.
  */
@@ -582,58 +611,21 @@ LoadRelations(Builder *b)
 	}
 	pfree(pairs);
 
-	/* additional managers, by person */
-	n = RunQuery(b, "SELECT pm.person, pm.manager FROM orgacl.person_manager pm");
-	pairs = palloc(sizeof(Pair) * (n + 1));
-	np = 0;
-	for (uint64 r = 0; r < n; r++)
-	{
-		int32		p = OrgFindPerson(dir, ColInt64(r, 1, 0));
-		int32		m = OrgFindPerson(dir, ColInt64(r, 2, 0));
-
-		if (p < 0 || m < 0)
-			continue;
-		pairs[np].key = p;
-		pairs[np].val = m;
-		np++;
-		dir->persons[m].flags |= PERSON_HAS_REPORT;
-	}
+	/* additional managers, by person; an additional manager has a report */
+	pairs = LoadPairs(b, "SELECT pm.person, pm.manager FROM orgacl.person_manager pm",
+					  false, false, &np);
+	for (int i = 0; i < np; i++)
+		dir->persons[pairs[i].val].flags |= PERSON_HAS_REPORT;
 	BuildRows(b, pairs, np, dir->npersons, &dir->addmgr_off, &dir->addmgr);
 	pfree(pairs);
 
 	/* memberships, by person */
-	n = RunQuery(b, "SELECT m.person, m.grp FROM orgacl.group_member m");
-	pairs = palloc(sizeof(Pair) * (n + 1));
-	np = 0;
-	for (uint64 r = 0; r < n; r++)
-	{
-		int32		p = OrgFindPerson(dir, ColInt64(r, 1, 0));
-		int32		g = OrgFindGroup(dir, ColInt64(r, 2, 0));
-
-		if (p < 0 || g < 0)
-			continue;
-		pairs[np].key = p;
-		pairs[np].val = g;
-		np++;
-	}
+	pairs = LoadPairs(b, "SELECT m.person, m.grp FROM orgacl.group_member m", false, true, &np);
 	BuildRows(b, pairs, np, dir->npersons, &dir->member_off, &dir->member);
 	pfree(pairs);
 
 	/* leads, by group */
-	n = RunQuery(b, "SELECT l.grp, l.person FROM orgacl.group_lead l");
-	pairs = palloc(sizeof(Pair) * (n + 1));
-	np = 0;
-	for (uint64 r = 0; r < n; r++)
-	{
-		int32		g = OrgFindGroup(dir, ColInt64(r, 1, 0));
-		int32		p = OrgFindPerson(dir, ColInt64(r, 2, 0));
-
-		if (p < 0 || g < 0)
-			continue;
-		pairs[np].key = g;
-		pairs[np].val = p;
-		np++;
-	}
+	pairs = LoadPairs(b, "SELECT l.grp, l.person FROM orgacl.group_lead l", true, false, &np);
 	BuildRows(b, pairs, np, dir->ngroups, &off, &vals);
 	dir->leads = vals;
 	for (int g = 0; g < dir->ngroups; g++)

@@ -32,12 +32,6 @@ SET LOCAL search_path = orgacl, public;
 
 SELECT plan(243);
 
--- pg_temp.deciding_rule: the rule of explain()'s last row (the one that decided)
-CREATE FUNCTION pg_temp.deciding_rule(v bigint, s bigint, a orgacl.artifact, act text DEFAULT 'view')
-RETURNS text LANGUAGE sql AS $$
-	SELECT x.rule FROM orgacl.explain(v, s, a, act) WITH ORDINALITY AS x(step, rule, outcome, detail, n)
-	ORDER BY n DESC LIMIT 1
-$$;
 
 SELECT orgacl.use_model('tri_role');
 
