@@ -471,84 +471,80 @@ $$;
 COMMENT ON FUNCTION orgacl.authorize_membership(bigint, bigint, bigint, text) IS
 	'group.manage, or, where the model lets anyone join teams, the person themselves for a team';
 
-CREATE FUNCTION orgacl.add_member(actor bigint, grp bigint, person bigint) RETURNS void
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM orgacl.require_arg(grp, 'group');
-	PERFORM orgacl.require_arg(person, 'person');
-	PERFORM orgacl.authorize_membership(actor, grp, person, 'change group memberships');
-	PERFORM orgacl.require_group(grp);
-	PERFORM orgacl.require_person(person);
-	INSERT INTO orgacl.group_member (grp, person) VALUES (grp, person) ON CONFLICT DO NOTHING;
-	IF FOUND THEN
-		PERFORM orgacl.audit(actor, 'add_member', grp::text, NULL, pg_catalog.jsonb_build_object('person', person));
-	END IF;
-END
-$$;
-COMMENT ON FUNCTION orgacl.add_member(bigint, bigint, bigint) IS
-	'adds person to a group; needs group.manage (or, where the model allows, joining a team oneself)';
-
-CREATE FUNCTION orgacl.remove_member(actor bigint, grp bigint, person bigint) RETURNS void
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM orgacl.require_arg(grp, 'group');
-	PERFORM orgacl.require_arg(person, 'person');
-	PERFORM orgacl.authorize_membership(actor, grp, person, 'change group memberships');
-	PERFORM orgacl.require_group(grp);
-	DELETE FROM orgacl.group_member m
-	WHERE m.grp OPERATOR(pg_catalog.=) remove_member.grp AND m.person OPERATOR(pg_catalog.=) remove_member.person;
-	IF FOUND THEN
-		PERFORM orgacl.audit(actor, 'remove_member', grp::text, pg_catalog.jsonb_build_object('person', person), NULL);
-	END IF;
-END
-$$;
-COMMENT ON FUNCTION orgacl.remove_member(bigint, bigint, bigint) IS
-	'removes person from a group; needs group.manage (or, where the model allows, leaving a team oneself)';
-
-CREATE FUNCTION orgacl.set_lead(actor bigint, grp bigint, person bigint) RETURNS void
+CREATE FUNCTION orgacl.change_group_link(actor bigint, grp bigint, person bigint, lead boolean, adding boolean)
+	RETURNS void
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	k text;
+	action text := CASE WHEN lead THEN CASE WHEN adding THEN 'set_lead' ELSE 'remove_lead' END
+						ELSE CASE WHEN adding THEN 'add_member' ELSE 'remove_member' END END;
+	link jsonb := pg_catalog.jsonb_build_object(CASE WHEN lead THEN 'lead' ELSE 'person' END, person);
 BEGIN
 	PERFORM orgacl.require_arg(grp, 'group');
 	PERFORM orgacl.require_arg(person, 'person');
-	PERFORM orgacl.authorize(actor, 'group.manage', person, 'designate team leads');
+	IF lead THEN
+		PERFORM orgacl.authorize(actor, 'group.manage', person, 'designate team leads');
+	ELSE
+		PERFORM orgacl.authorize_membership(actor, grp, person, 'change group memberships');
+	END IF;
 	k := orgacl.require_group(grp);
-	IF k OPERATOR(pg_catalog.<>) 'team' THEN
+	IF NOT adding THEN
+		IF lead THEN
+			DELETE FROM orgacl.group_lead l
+			WHERE l.grp OPERATOR(pg_catalog.=) change_group_link.grp AND l.person OPERATOR(pg_catalog.=) change_group_link.person;
+		ELSE
+			DELETE FROM orgacl.group_member m
+			WHERE m.grp OPERATOR(pg_catalog.=) change_group_link.grp AND m.person OPERATOR(pg_catalog.=) change_group_link.person;
+		END IF;
+		IF FOUND THEN
+			PERFORM orgacl.audit(actor, action, grp::text, link, NULL);
+		END IF;
+		RETURN;
+	END IF;
+	IF lead AND k OPERATOR(pg_catalog.<>) 'team' THEN
 		RAISE EXCEPTION 'group % is a %, and only teams have leads', grp, k USING ERRCODE = '22023';
 	END IF;
 	PERFORM orgacl.require_person(person);
-	INSERT INTO orgacl.group_lead (grp, person) VALUES (grp, person) ON CONFLICT DO NOTHING;
+	IF lead THEN
+		INSERT INTO orgacl.group_lead (grp, person) VALUES (grp, person) ON CONFLICT DO NOTHING;
+	ELSE
+		INSERT INTO orgacl.group_member (grp, person) VALUES (grp, person) ON CONFLICT DO NOTHING;
+	END IF;
 	IF FOUND THEN
-		PERFORM orgacl.audit(actor, 'set_lead', grp::text, NULL, pg_catalog.jsonb_build_object('lead', person));
+		PERFORM orgacl.audit(actor, action, grp::text, NULL, link);
 	END IF;
 END
 $$;
+COMMENT ON FUNCTION orgacl.change_group_link(bigint, bigint, bigint, boolean, boolean) IS
+	'adds or removes a member or a lead of a group, with the checks and the audit entry add_member, remove_member, set_lead and remove_lead share';
+
+CREATE FUNCTION orgacl.add_member(actor bigint, grp bigint, person bigint) RETURNS void
+	LANGUAGE sql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	RETURN orgacl.change_group_link(actor, grp, person, false, true);
+COMMENT ON FUNCTION orgacl.add_member(bigint, bigint, bigint) IS
+	'adds person to a group; needs group.manage (or, where the model allows, joining a team oneself)';
+
+CREATE FUNCTION orgacl.remove_member(actor bigint, grp bigint, person bigint) RETURNS void
+	LANGUAGE sql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	RETURN orgacl.change_group_link(actor, grp, person, false, false);
+COMMENT ON FUNCTION orgacl.remove_member(bigint, bigint, bigint) IS
+	'removes person from a group; needs group.manage (or, where the model allows, leaving a team oneself)';
+
+CREATE FUNCTION orgacl.set_lead(actor bigint, grp bigint, person bigint) RETURNS void
+	LANGUAGE sql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	RETURN orgacl.change_group_link(actor, grp, person, true, true);
 COMMENT ON FUNCTION orgacl.set_lead(bigint, bigint, bigint) IS
 	'makes person a lead of a team (a team may have several); needs group.manage';
 
 CREATE FUNCTION orgacl.remove_lead(actor bigint, grp bigint, person bigint) RETURNS void
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	LANGUAGE sql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM orgacl.require_arg(grp, 'group');
-	PERFORM orgacl.require_arg(person, 'person');
-	PERFORM orgacl.authorize(actor, 'group.manage', person, 'designate team leads');
-	PERFORM orgacl.require_group(grp);
-	DELETE FROM orgacl.group_lead l
-	WHERE l.grp OPERATOR(pg_catalog.=) remove_lead.grp AND l.person OPERATOR(pg_catalog.=) remove_lead.person;
-	IF FOUND THEN
-		PERFORM orgacl.audit(actor, 'remove_lead', grp::text, pg_catalog.jsonb_build_object('lead', person), NULL);
-	END IF;
-END
-$$;
+	RETURN orgacl.change_group_link(actor, grp, person, true, false);
 COMMENT ON FUNCTION orgacl.remove_lead(bigint, bigint, bigint) IS 'removes a lead of a team; needs group.manage';
 
 ---------------------------------------------------------------------------

@@ -120,6 +120,7 @@ GRANT SELECT ON orgacl.audit_log TO PUBLIC;
 -- internal helpers are for the directory functions only
 REVOKE EXECUTE ON FUNCTION orgacl.authorize(bigint, text, bigint, text),
 	orgacl.authorize_membership(bigint, bigint, bigint, text),
+	orgacl.change_group_link(bigint, bigint, bigint, boolean, boolean),
 	orgacl.authorize_role_change(bigint, bigint, text, text),
 	orgacl.require_person(bigint, text), orgacl.require_group(bigint),
 	orgacl.lock_directory(), orgacl.super_holders(),
