@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # test/suites.sh runs every suite against the cluster that test/cluster.sh
 # started (PGHOST etc. are set): pg_regress and isolation through PGXS
-# installcheck, then the pgTAP files under test/pgtap with pg_prove, then a
-# short libFuzzer pass over the pure-C cores (it needs no cluster, but
-# belongs to the same count).  Every suite runs even when an earlier one
+# installcheck, then the pgTAP files under test/pgtap with pg_prove, then the
+# unit tests and a short libFuzzer pass over the pure-C cores (they need no
+# cluster, but belong to the same count).  Every suite runs even when an earlier one
 # fails; the exit status is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +41,11 @@ if [ $rc -eq 0 ]; then
 	rc=$?
 fi
 record pgTAP $rc
+
+echo "== unit"
+# plain C tests of the pure-C decision and set cores (no server needed)
+test/unit/run.sh
+record unit $?
 
 echo "== fuzz"
 # skipped with a message where the toolchain lacks the sanitizer runtime

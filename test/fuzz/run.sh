@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# test/fuzz/run.sh builds the libFuzzer harness for the pure-C orgpath core
-# (test/fuzz/orgpath_fuzz.c + src/orgpath_core.c) with ASan and UBSan into
-# test/fuzz/build/, then fuzzes it for FUZZ_SECONDS seconds (default 60),
-# starting from a throw-away copy of the seed corpus in test/fuzz/corpus/
-# (which is never written to).  Crash, leak and timeout artifacts land in
-# test/fuzz/build/.
+# test/fuzz/run.sh builds the libFuzzer harnesses for the pure-C cores with
+# ASan and UBSan into test/fuzz/build/ and fuzzes each in turn:
 #
-# Exits non-zero on any crash, leak, sanitizer report or violated property.
-# When clang or the libFuzzer runtime is missing it says so and exits 1, or
-# 0 when FUZZ_OPTIONAL=1 (the fuzzing step is then merely skipped).
-# On success it prints one line:
-#   fuzz: orgpath_fuzz ran N executions in S s, no crash
+#   orgpath_fuzz  src/orgpath_core.c                      corpus test/fuzz/corpus/
+#   sets_fuzz     src/sets_core.c                         corpus test/fuzz/corpus-sets/
+#   decide_fuzz   src/decide_core.c + src/sets_core.c     corpus test/fuzz/corpus-decide/
+#
+# FUZZ_SECONDS (default 60) is the budget for all of them together: each
+# harness gets an equal share (at least 1 s; the first ones take the
+# remainder).  FUZZ_TARGETS (default "orgpath sets decide") picks which to
+# run.  Each starts from a throw-away copy of its seed corpus (which is never
+# written to); crash, leak and timeout artifacts land in test/fuzz/build/,
+# named after the harness.
+#
+# Every harness runs even when an earlier one fails, and the script exits
+# non-zero on any crash, leak, sanitizer report, violated property or build
+# error.  When clang or the libFuzzer runtime is missing it says so and exits
+# 1, or 0 when FUZZ_OPTIONAL=1 (the fuzzing step is then merely skipped).
+# It prints one line per harness:
+#   fuzz: <harness> ran N executions in S s, no crash
+# (or, on stderr, "fuzz: <harness> FAILED ..." with the tail of its log).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 
 seconds=${FUZZ_SECONDS:-60}
+targets=${FUZZ_TARGETS:-orgpath sets decide}
 build=test/fuzz/build
-bin=$build/orgpath_fuzz
 # shellcheck disable=SC2054  # the commas belong to -fsanitize=
 cflags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I src)
 
@@ -32,18 +41,47 @@ skip() {
 	exit 1
 }
 
+# sources prints the C files of harness $1: its own file, then the cores.
+sources() {
+	case $1 in
+		orgpath) echo test/fuzz/orgpath_fuzz.c src/orgpath_core.c ;;
+		sets) echo test/fuzz/sets_fuzz.c src/sets_core.c ;;
+		decide) echo test/fuzz/decide_fuzz.c src/decide_core.c src/sets_core.c ;;
+		*) return 1 ;;
+	esac
+}
+
+# corpus prints the seed corpus directory of harness $1.
+corpus() {
+	case $1 in
+		orgpath) echo test/fuzz/corpus ;;
+		*) echo "test/fuzz/corpus-$1" ;;
+	esac
+}
+
 case $seconds in
 	''|*[!0-9]*) echo "fuzz: FUZZ_SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;;
 esac
+read -r -a names <<<"$targets"
+if [ ${#names[@]} -eq 0 ]; then
+	echo "fuzz: FUZZ_TARGETS names no harness" >&2
+	exit 2
+fi
+for t in "${names[@]}"; do
+	if ! sources "$t" >/dev/null; then
+		echo "fuzz: unknown harness '$t' in FUZZ_TARGETS (known: orgpath sets decide)" >&2
+		exit 2
+	fi
+done
 
 command -v clang >/dev/null 2>&1 || skip "clang not found"
 
 mkdir -p "$build"
-work=$(mktemp -d /tmp/orgpath-fuzz.XXXXXX)
+work=$(mktemp -d /tmp/orgacl-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # Probe the toolchain with an empty fuzz target, so that a missing runtime
-# (libclang-rt-*-dev) is told apart from an error in the harness itself.
+# (libclang-rt-*-dev) is told apart from an error in a harness itself.
 printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
 	'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void) d; (void) n; return 0; }' \
 	>"$work/probe.c"
@@ -52,33 +90,61 @@ if ! clang "${cflags[@]}" "$work/probe.c" -o "$work/probe" 2>"$work/probe.log"; 
 	skip "clang cannot link -fsanitize=fuzzer,address,undefined (is the compiler-rt package, e.g. libclang-rt-14-dev, installed?)"
 fi
 
-clang "${cflags[@]}" test/fuzz/orgpath_fuzz.c src/orgpath_core.c -o "$bin"
+# Build every harness at once; the compilers run while nothing else does.
+declare -A build_pid
+for t in "${names[@]}"; do
+	# shellcheck disable=SC2046  # the file list is meant to split
+	clang "${cflags[@]}" $(sources "$t") -o "$build/${t}_fuzz" \
+		>"$build/${t}_fuzz.build.log" 2>&1 &
+	build_pid[$t]=$!
+done
 
-mkdir "$work/corpus"
-cp test/fuzz/corpus/* "$work/corpus/"
+failed=0
+share=$((seconds / ${#names[@]}))
+extra=$((seconds % ${#names[@]}))
+i=0
+for t in "${names[@]}"; do
+	bin=$build/${t}_fuzz
+	log=$build/${t}_fuzz.log
+	secs_t=$share
+	[ $i -ge $extra ] || secs_t=$((secs_t + 1))
+	[ "$secs_t" -ge 1 ] || secs_t=1
+	i=$((i + 1))
 
-log=$build/orgpath_fuzz.log
-status=0
-"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-	-print_final_stats=1 -artifact_prefix="$build/" \
-	"$work/corpus" >"$log" 2>&1 || status=$?
+	if ! wait "${build_pid[$t]}"; then
+		sed 's/^/  /' "$build/${t}_fuzz.build.log" >&2
+		echo "fuzz: ${t}_fuzz FAILED to build; log: $build/${t}_fuzz.build.log" >&2
+		failed=1
+		continue
+	fi
 
-if [ $status -ne 0 ] ||
-	grep -Eq 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|SUMMARY: |property violated' "$log"; then
-	tail -n 60 "$log" >&2
-	echo "fuzz: orgpath_fuzz FAILED (exit status $status); full log: $log, artifacts in $build/" >&2
-	[ $status -ne 0 ] || status=1
-	exit $status
-fi
+	mkdir "$work/$t"
+	cp "$(corpus "$t")"/* "$work/$t/"
 
-runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)
-secs=$(sed -n 's/^Done [0-9][0-9]* runs in \([0-9][0-9]*\) second.*/\1/p' "$log" | tail -n 1)
-if [ -z "$runs" ]; then
-	runs=$(sed -n 's/^Done \([0-9][0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
-fi
-if [ -z "$runs" ]; then
-	tail -n 20 "$log" >&2
-	echo "fuzz: could not find the execution count in $log" >&2
-	exit 1
-fi
-echo "fuzz: orgpath_fuzz ran $runs executions in ${secs:-$seconds} s, no crash"
+	status=0
+	"$bin" -max_total_time="$secs_t" -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix="$build/${t}_fuzz-" \
+		"$work/$t" >"$log" 2>&1 || status=$?
+
+	if [ $status -ne 0 ] ||
+		grep -Eq 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|SUMMARY: |property violated' "$log"; then
+		tail -n 60 "$log" >&2
+		echo "fuzz: ${t}_fuzz FAILED (exit status $status); full log: $log, artifacts in $build/" >&2
+		failed=1
+		continue
+	fi
+
+	runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)
+	secs=$(sed -n 's/^Done [0-9][0-9]* runs in \([0-9][0-9]*\) second.*/\1/p' "$log" | tail -n 1)
+	if [ -z "$runs" ]; then
+		runs=$(sed -n 's/^Done \([0-9][0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
+	fi
+	if [ -z "$runs" ]; then
+		tail -n 20 "$log" >&2
+		echo "fuzz: ${t}_fuzz: could not find the execution count in $log" >&2
+		failed=1
+		continue
+	fi
+	echo "fuzz: ${t}_fuzz ran $runs executions in ${secs:-$secs_t} s, no crash"
+done
+exit $failed
