@@ -414,6 +414,7 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	OrgAudience hit;
 	bool		primary_direct;
 	char		audtext[160];
+	char		audsrc[64];
 	char		reltext[160];
 
 	/* 1: an unknown or deactivated viewer sees nothing */
@@ -463,6 +464,7 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	{
 		aud = art->audience & kind->cap;
 		SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
+		snprintf(audsrc, sizeof(audsrc), "the row's audience");
 		Trace(trace, 2, "2", OUTCOME_CONTINUE, "the row's own audience applies to %s: %s%s",
 			  aname, audtext, aud != art->audience ? " (capped by the kind)" : "");
 	}
@@ -470,6 +472,7 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	{
 		aud = cycle->audience & kind->cap;
 		SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
+		snprintf(audsrc, sizeof(audsrc), "cycle %" PRId64 "'s audience", cycle->id);
 		Trace(trace, 2, "2", OUTCOME_CONTINUE, "cycle %" PRId64 "'s audience applies to %s: %s%s",
 			  cycle->id, aname, audtext, aud != cycle->audience ? " (capped by the kind)" : "");
 	}
@@ -477,6 +480,7 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	{
 		aud = kind->def[action] & kind->cap;
 		SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
+		snprintf(audsrc, sizeof(audsrc), "the default audience");
 		Trace(trace, 2, "2", OUTCOME_CONTINUE, "the %s default of %s applies%s: %s",
 			  aname, kind->name,
 			  ACTION_IS_READ(action) ? "" : " (a row or cycle narrows reads, never writes)",
@@ -562,21 +566,22 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 		}
 		else if (OrgIsManagerOf(dir, v, s))
 		{
-			who = primary_direct ? "is the direct manager of the subject" :
-				"is an indirect manager of the subject";
+			who = primary_direct ? "is the direct manager of" : "is an indirect manager of";
 			excluded = primary_direct ? "direct_manager and managers" : "managers";
 		}
 		else if (OrgIsAdditionalManagerOf(dir, v, s))
 		{
-			who = "is an additional manager of the subject";
+			who = "is an additional manager of";
 			excluded = "direct_manager";
 		}
 		if (who != NULL)
 		{
 			Trace(trace, 4, "4a", OUTCOME_DENY,
-				  "viewer %" PRId64 " %s %" PRId64 "; the audience %s excludes %s; "
-				  "cycle settings supersede roles (viewer holds %s)",
-				  viewer, who, subject, audtext, excluded, roletext);
+				  "viewer %" PRId64 " %s %" PRId64 "; %s %s excludes %s; "
+				  "cycle settings supersede %s%s",
+				  viewer, who, subject, audsrc, audtext, excluded,
+				  roles ? "the roles " : "roles (the viewer holds none)",
+				  roles ? roletext : "");
 			return false;
 		}
 		Trace(trace, 4, "4a", OUTCOME_CONTINUE,
