@@ -22,9 +22,11 @@
 #include "executor/executor.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "access/htup_details.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 #include "model_cache.h"
 #include "sets.h"
@@ -76,49 +78,59 @@ ActionOf(text *name)
 static void
 ArtifactOf(const OrgDirectory *dir, HeapTupleHeader row, OrgArtifactRef *art)
 {
-	bool		isnull;
-	Datum		d;
+	TupleDesc	tupdesc;
+	HeapTupleData tuple;
+	Datum		values[ARTIFACT_SHARED];
+	bool		nulls[ARTIFACT_SHARED];
+
+	/* one look-up of the row type and one deform, not one per field */
+	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(row),
+									 HeapTupleHeaderGetTypMod(row));
+	if (tupdesc->natts != ARTIFACT_SHARED)
+		elog(ERROR, "orgacl.artifact has %d attributes, expected %d",
+			 tupdesc->natts, ARTIFACT_SHARED);
+	tuple.t_len = HeapTupleHeaderGetDatumLength(row);
+	ItemPointerSetInvalid(&(tuple.t_self));
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = row;
+	heap_deform_tuple(&tuple, tupdesc, values, nulls);
+	ReleaseTupleDesc(tupdesc);
 
 	memset(art, 0, sizeof(*art));
-	d = GetAttributeByNum(row, ARTIFACT_KIND, &isnull);
-	if (isnull)
+	if (nulls[ARTIFACT_KIND - 1])
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("artifact kind must not be null")));
-	art->kind = KindIndex(dir, DatumGetTextPP(d));
-	d = GetAttributeByNum(row, ARTIFACT_CYCLE, &isnull);
-	if (!isnull)
+	art->kind = KindIndex(dir, DatumGetTextPP(values[ARTIFACT_KIND - 1]));
+	if (!nulls[ARTIFACT_CYCLE - 1])
 	{
 		art->has_cycle = true;
-		art->cycle = DatumGetInt64(d);
+		art->cycle = DatumGetInt64(values[ARTIFACT_CYCLE - 1]);
 	}
-	d = GetAttributeByNum(row, ARTIFACT_AUTHOR, &isnull);
-	if (!isnull)
+	if (!nulls[ARTIFACT_AUTHOR - 1])
 	{
 		art->has_author = true;
-		art->author = DatumGetInt64(d);
+		art->author = DatumGetInt64(values[ARTIFACT_AUTHOR - 1]);
 	}
-	d = GetAttributeByNum(row, ARTIFACT_AUDIENCE, &isnull);
-	if (!isnull)
+	if (!nulls[ARTIFACT_AUDIENCE - 1])
 	{
 		art->has_audience = true;
-		art->audience = DatumGetAudience(d) & AUDIENCE_ALL;
+		art->audience = DatumGetAudience(values[ARTIFACT_AUDIENCE - 1]) & AUDIENCE_ALL;
 	}
-	d = GetAttributeByNum(row, ARTIFACT_SHARED, &isnull);
-	if (!isnull)
+	if (!nulls[ARTIFACT_SHARED - 1])
 	{
-		ArrayType  *arr = DatumGetArrayTypeP(d);
+		ArrayType  *arr = DatumGetArrayTypeP(values[ARTIFACT_SHARED - 1]);
 		Datum	   *elems;
-		bool	   *nulls;
+		bool	   *enulls;
 		int			n;
 		int64	   *ids;
 
 		deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-						  &elems, &nulls, &n);
+						  &elems, &enulls, &n);
 		ids = palloc(sizeof(int64) * (n + 1));
 		for (int i = 0; i < n; i++)
 		{
-			if (!nulls[i])
+			if (!enulls[i])
 				ids[art->nshared++] = DatumGetInt64(elems[i]);
 		}
 		art->shared = ids;

@@ -173,7 +173,7 @@ OrgFindKind(const OrgDirectory *dir, const char *name, size_t len)
 {
 	for (int i = 0; i < dir->nkinds; i++)
 	{
-		if (strlen(dir->kinds[i].name) == len && memcmp(dir->kinds[i].name, name, len) == 0)
+		if (dir->kinds[i].name_len == len && memcmp(dir->kinds[i].name, name, len) == 0)
 			return i;
 	}
 	return -1;
@@ -413,9 +413,9 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	OrgAudience rel = 0;
 	OrgAudience hit;
 	bool		primary_direct;
-	char		audtext[160];
-	char		audsrc[64];
-	char		reltext[160];
+	char		audtext[160] = "";
+	char		audsrc[64] = "";
+	char		reltext[160] = "";
 
 	/* 1: an unknown or deactivated viewer sees nothing */
 	v = OrgFindPerson(dir, viewer);
@@ -463,24 +463,30 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	if (ACTION_IS_READ(action) && art->has_audience)
 	{
 		aud = art->audience & kind->cap;
-		SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
-		snprintf(audsrc, sizeof(audsrc), "the row's audience");
+		if (trace)
+			SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
+		if (trace)
+			snprintf(audsrc, sizeof(audsrc), "the row's audience");
 		Trace(trace, 2, "2", OUTCOME_CONTINUE, "the row's own audience applies to %s: %s%s",
 			  aname, audtext, aud != art->audience ? " (capped by the kind)" : "");
 	}
 	else if (ACTION_IS_READ(action) && cycle != NULL && cycle->has_audience)
 	{
 		aud = cycle->audience & kind->cap;
-		SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
-		snprintf(audsrc, sizeof(audsrc), "cycle %" PRId64 "'s audience", cycle->id);
+		if (trace)
+			SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
+		if (trace)
+			snprintf(audsrc, sizeof(audsrc), "cycle %" PRId64 "'s audience", cycle->id);
 		Trace(trace, 2, "2", OUTCOME_CONTINUE, "cycle %" PRId64 "'s audience applies to %s: %s%s",
 			  cycle->id, aname, audtext, aud != cycle->audience ? " (capped by the kind)" : "");
 	}
 	else
 	{
 		aud = kind->def[action] & kind->cap;
-		SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
-		snprintf(audsrc, sizeof(audsrc), "the default audience");
+		if (trace)
+			SetFormat(aud, RelationNameCb, NULL, audtext, sizeof(audtext));
+		if (trace)
+			snprintf(audsrc, sizeof(audsrc), "the default audience");
 		Trace(trace, 2, "2", OUTCOME_CONTINUE, "the %s default of %s applies%s: %s",
 			  aname, kind->name,
 			  ACTION_IS_READ(action) ? "" : " (a row or cycle narrows reads, never writes)",
@@ -532,7 +538,8 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 			  viewer, RelationWords(r, primary_direct), RelationName(r));
 		return true;
 	}
-	SetFormat(rel, RelationNameCb, NULL, reltext, sizeof(reltext));
+	if (trace)
+		SetFormat(rel, RelationNameCb, NULL, reltext, sizeof(reltext));
 	Trace(trace, 3, "3", OUTCOME_CONTINUE,
 		  "viewer %" PRId64 " holds %s towards %" PRId64 "; none of them is in the audience",
 		  viewer, reltext, subject);
@@ -551,12 +558,13 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	else
 	{
 		OrgRoleMask roles = OrgRolesFor(dir, v, s);
-		char		roletext[ORG_MAX_ROLES * 8];
+		char		roletext[ORG_MAX_ROLES * 8] = "";
 		int32_t		cap = kind->action_cap[action];
 		const char *who = NULL;
 		const char *excluded = NULL;
 
-		SetFormat(roles, RoleNameCb, (void *) dir, roletext, sizeof(roletext));
+		if (trace)
+			SetFormat(roles, RoleNameCb, (void *) dir, roletext, sizeof(roletext));
 
 		/* 4a: cycle settings supersede roles */
 		if (v == s)

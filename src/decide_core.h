@@ -10,7 +10,8 @@
  * from it with a few array look-ups and no server calls, so the procedure
  * can be unit-tested and fuzzed without a server, and costs no executor
  * work per row.  The same function writes the explain() trace when asked,
- * so can() and explain() cannot disagree.
+ * so can() and explain() cannot disagree; without a trace it formats
+ * nothing.
  *
  * Persons are stored in depth-first order of their paths: person i's
  * primary-line subtree is exactly the index range i .. persons[i].last, so
@@ -125,6 +126,7 @@ typedef struct OrgCycle
 typedef struct OrgKind
 {
 	char		name[ORG_NAME_MAX];
+	size_t		name_len;		/* strlen(name) */
 	bool		role_access;	/* may roles ever reach it (rule 4) */
 	OrgAudience cap;			/* widest audience (AUDIENCE_ALL: no cap) */
 	OrgAudience def[ACT_COUNT]; /* default audience per action */

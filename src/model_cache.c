@@ -359,6 +359,7 @@ LoadModel(Builder *b)
 		Datum		d;
 
 		ColName(r, 1, k->name);
+		k->name_len = strlen(k->name);
 		d = Col(r, 2, &isnull);
 		k->role_access = !isnull && DatumGetBool(d);
 		d = Col(r, 3, &isnull);

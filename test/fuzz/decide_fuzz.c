@@ -1181,6 +1181,7 @@ build_model(const Raw *raw, OrgDirectory *dir)
 		int			a;
 
 		kind_name(raw, k, kind->name);
+		kind->name_len = strlen(kind->name);
 		kind->role_access = raw->kinds[k].role_access;
 		kind->cap = raw->kinds[k].cap;
 		for (a = 0; a < ACT_COUNT; a++)

@@ -330,6 +330,7 @@ build_company(void)
 		int			base = N_DIRECTORY_CAPS + k * CAPS_PER_KIND;
 
 		snprintf(kind->name, ORG_NAME_MAX, "%s", names[k]);
+		kind->name_len = strlen(kind->name);
 		for (int a = 0; a < ACT_COUNT; a++)
 		{
 			kind->action_cap[a] = base + a;
