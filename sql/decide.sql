@@ -176,6 +176,26 @@ SELECT * FROM explain(2, 7, artifact('review'));
 SELECT pg_temp.try($$SELECT orgacl.has_capability(1, 'review.read')$$) AS unknown_capability;
 SELECT has_capability(99, 'review.view') AS unknown_person, has_capability(5, 'review.view') AS deactivated;
 
+-- the questions are PARALLEL SAFE: with parallel mode forced, the query runs
+-- in a worker, which loads its own copy of the directory, uncommitted
+-- changes of this transaction included
+-- (the setting is called debug_parallel_query from PostgreSQL 16 on)
+SELECT current_setting('server_version_num')::int >= 160000 AS pg16 \gset
+\if :pg16
+SET LOCAL debug_parallel_query = on;
+\else
+SET LOCAL force_parallel_mode = on;
+\endif
+EXPLAIN (COSTS OFF) SELECT count(*) FILTER (WHERE can_view(7, s, artifact('review'))) FROM generate_series(1, 8) s;
+SELECT count(*) FILTER (WHERE can_view(7, s, artifact('review'))) AS seen_by_7,
+       count(*) FILTER (WHERE has_capability(2, 'review.view', s)) AS scoped_for_2
+FROM generate_series(1, 8) s;
+\if :pg16
+RESET debug_parallel_query;
+\else
+RESET force_parallel_mode;
+\endif
+
 -- roles_of: global roles only; an unknown person is 23503
 SELECT roles_of(6) AS hr_director, roles_of(2) AS scoped_only, roles_of(4) AS nobody;
 SELECT pg_temp.try($$SELECT orgacl.roles_of(99)$$) AS unknown_person;
