@@ -18,7 +18,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # scripts/header.sql); presets are readable data files, one per preset.
 PRESETS = tri_role app_suite module_admin dual_track business_partner
 SCRIPT_PARTS = scripts/header.sql scripts/orgpath.sql scripts/sets.sql \
-	scripts/catalog.sql scripts/engine.sql scripts/directory.sql \
+	scripts/catalog.sql scripts/engine.sql scripts/directory.sql scripts/rls.sql \
 	$(patsubst %,presets/%.sql,$(PRESETS)) scripts/finish.sql
 DATA_built = orgacl--$(EXTVERSION).sql
 PGFILEDESC = "orgacl - HR access rules inside PostgreSQL"

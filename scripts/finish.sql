@@ -128,6 +128,10 @@ REVOKE EXECUTE ON FUNCTION orgacl.authorize(bigint, text, bigint, text),
 	orgacl.audit(bigint, text, text, jsonb, jsonb), orgacl.cache_invalidate()
 	FROM PUBLIC;
 
+-- lint() reads the login mappings and role attributes: the system's
+REVOKE EXECUTE ON FUNCTION orgacl.lint() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION orgacl.lint() TO orgacl_admin;
+
 -- The module must be loaded before a session's first SET orgacl.viewer:
 -- before that the server accepts any value as a placeholder and only
 -- discards it, with a warning, when the module loads.  Preloading it in

@@ -28,6 +28,7 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "decide.h"
 #include "model_cache.h"
 #include "sets.h"
 
@@ -42,7 +43,7 @@
  * KindIndex returns the index of the kind named by a text datum under the
  * active model, or raises 22023.
  */
-static int32
+int32
 KindIndex(const OrgDirectory *dir, text *name)
 {
 	int32		k = OrgFindKind(dir, VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
@@ -58,7 +59,7 @@ KindIndex(const OrgDirectory *dir, text *name)
 /*
  * ActionOf returns the action named by a text datum, or raises 22023.
  */
-static OrgAction
+OrgAction
 ActionOf(text *name)
 {
 	int			a = ActionLookup(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
@@ -118,23 +119,31 @@ ArtifactOf(const OrgDirectory *dir, HeapTupleHeader row, OrgArtifactRef *art)
 		art->audience = DatumGetAudience(values[ARTIFACT_AUDIENCE - 1]) & AUDIENCE_ALL;
 	}
 	if (!nulls[ARTIFACT_SHARED - 1])
-	{
-		ArrayType  *arr = DatumGetArrayTypeP(values[ARTIFACT_SHARED - 1]);
-		Datum	   *elems;
-		bool	   *enulls;
-		int			n;
-		int64	   *ids;
+		art->shared = PersonIds(DatumGetArrayTypeP(values[ARTIFACT_SHARED - 1]), &art->nshared);
+}
 
-		deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-						  &elems, &enulls, &n);
-		ids = palloc(sizeof(int64) * (n + 1));
-		for (int i = 0; i < n; i++)
-		{
-			if (!enulls[i])
-				ids[art->nshared++] = DatumGetInt64(elems[i]);
-		}
-		art->shared = ids;
+/*
+ * PersonIds returns the non-NULL elements of a bigint[] (palloc'd) and
+ * their number in *n: a NULL names nobody.
+ */
+int64 *
+PersonIds(ArrayType *arr, int *n)
+{
+	Datum	   *elems;
+	bool	   *enulls;
+	int			nelems;
+	int64	   *ids;
+
+	deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &elems, &enulls, &nelems);
+	ids = palloc(sizeof(int64) * (nelems + 1));
+	*n = 0;
+	for (int i = 0; i < nelems; i++)
+	{
+		if (!enulls[i])
+			ids[(*n)++] = DatumGetInt64(elems[i]);
 	}
+	return ids;
 }
 
 /*

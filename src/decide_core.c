@@ -273,6 +273,15 @@ OrgIsMember(const OrgDirectory *dir, int32_t p, int32_t g)
 	return SortedContains(dir->member, dir->member_off[p], dir->member_off[p + 1], g);
 }
 
+/* OrgIsLead reports whether person p leads group g. */
+bool
+OrgIsLead(const OrgDirectory *dir, int32_t p, int32_t g)
+{
+	const OrgGroup *grp = &dir->groups[g];
+
+	return SortedContains(dir->leads, grp->lead_off, grp->lead_off + grp->nleads, p);
+}
+
 /*
  * OrgRolesFor returns the roles person p holds towards subject s: the
  * global ones, plus, when s >= 0, those scoped to a group that contains s.
@@ -517,8 +526,7 @@ OrgDecide(const OrgDirectory *dir, int64_t viewer, OrgAction action,
 	{
 		const OrgGroup *g = &dir->groups[dir->member[i]];
 
-		if (g->kind == GROUP_TEAM &&
-			SortedContains(dir->leads, g->lead_off, g->lead_off + g->nleads, v))
+		if (g->kind == GROUP_TEAM && OrgIsLead(dir, v, dir->member[i]))
 		{
 			rel |= 1u << REL_TEAM_LEAD;
 			break;

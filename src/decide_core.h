@@ -90,6 +90,13 @@ typedef struct OrgPerson
 	uint32_t	unused;			/* padding, zero */
 } OrgPerson;
 
+/* OrgPair is a sorted pair of indexes. */
+typedef struct OrgPair
+{
+	int32_t		key;
+	int32_t		val;
+} OrgPair;
+
 /* OrgScoped is the set of roles a person holds scoped to one group. */
 typedef struct OrgScoped
 {
@@ -177,6 +184,10 @@ typedef struct OrgDirectory
 	int32_t    *addmgr;			/* additional managers of each person (indexes, sorted) */
 	int32_t    *member_off;		/* npersons + 1 offsets into member */
 	int32_t    *member;			/* groups of each person (group indexes, sorted) */
+	int32_t    *grp_member_off;	/* ngroups + 1 offsets into grp_member */
+	int32_t    *grp_member;		/* members of each group (person indexes, sorted) */
+	int			naddl;
+	OrgPair    *addl;			/* (additional manager, person) index pairs, sorted */
 	int32_t    *scoped_off;		/* npersons + 1 offsets into scoped */
 	OrgScoped  *scoped;			/* scoped grants of each person, by group */
 	int			ngroups;
@@ -186,6 +197,10 @@ typedef struct OrgDirectory
 	OrgCycle   *cycles;			/* sorted by id */
 	int			nlogins;
 	OrgLogin   *logins;			/* sorted by login */
+
+	/* bookkeeping */
+	uint64_t	generation;		/* distinct for every build in this process */
+	size_t		bytes;			/* memory the build holds */
 } OrgDirectory;
 
 /* OrgArtifactRef is what can() judges, its fields taken from orgacl.artifact. */
@@ -246,6 +261,7 @@ extern const OrgLogin *OrgFindLogin(const OrgDirectory *dir, const char *login);
 extern bool OrgIsManagerOf(const OrgDirectory *dir, int32_t m, int32_t s);
 extern bool OrgIsAdditionalManagerOf(const OrgDirectory *dir, int32_t m, int32_t s);
 extern bool OrgIsMember(const OrgDirectory *dir, int32_t p, int32_t g);
+extern bool OrgIsLead(const OrgDirectory *dir, int32_t p, int32_t g);
 extern OrgRoleMask OrgRolesFor(const OrgDirectory *dir, int32_t p, int32_t s);
 extern bool OrgHoldsCap(const OrgDirectory *dir, int32_t p, int32_t cap, int32_t s);
 

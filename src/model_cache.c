@@ -72,7 +72,8 @@ static OrgDirectory *CachedDirectory = NULL;
 static Oid	CachedRelids[N_CATALOG_TABLES];
 static TimestampTz LastStatement = 0;
 static LocalTransactionId LastLxid = InvalidLocalTransactionId;
-static bool StatementOnly = false;	/* built in parallel mode: this statement only */
+static bool StatementOnly = false;
+static uint64 BuildCount = 0;	/* builds so far: OrgDirectory.generation */	/* built in parallel mode: this statement only */
 
 /*
  * InvalidateDirectoryCallback marks the cache stale when one of the catalog
@@ -618,11 +619,34 @@ LoadRelations(Builder *b)
 	for (int i = 0; i < np; i++)
 		dir->persons[pairs[i].val].flags |= PERSON_HAS_REPORT;
 	BuildRows(b, pairs, np, dir->npersons, &dir->addmgr_off, &dir->addmgr);
+	/* and the other way round, (manager, person), for the RLS supersets */
+	for (int i = 0; i < np; i++)
+	{
+		int64		k = pairs[i].key;
+
+		pairs[i].key = pairs[i].val;
+		pairs[i].val = k;
+	}
+	if (np > 1)
+		qsort(pairs, np, sizeof(Pair), ComparePairs);
+	dir->addl = Alloc0(b, sizeof(OrgPair) * (np + 1));
+	dir->naddl = 0;
+	for (int i = 0; i < np; i++)
+	{
+		if (i > 0 && pairs[i].key == pairs[i - 1].key && pairs[i].val == pairs[i - 1].val)
+			continue;
+		dir->addl[dir->naddl].key = (int32) pairs[i].key;
+		dir->addl[dir->naddl].val = (int32) pairs[i].val;
+		dir->naddl++;
+	}
 	pfree(pairs);
 
-	/* memberships, by person */
+	/* memberships, by person and by group */
 	pairs = LoadPairs(b, "SELECT m.person, m.grp FROM orgacl.group_member m", false, true, &np);
 	BuildRows(b, pairs, np, dir->npersons, &dir->member_off, &dir->member);
+	pfree(pairs);
+	pairs = LoadPairs(b, "SELECT m.grp, m.person FROM orgacl.group_member m", true, false, &np);
+	BuildRows(b, pairs, np, dir->ngroups, &dir->grp_member_off, &dir->grp_member);
 	pfree(pairs);
 
 	/* leads, by group */
@@ -751,6 +775,8 @@ BuildDirectory(MemoryContext cxt, bool *statement_only)
 	PG_END_TRY();
 	SPI_finish();
 	PopActiveSnapshot();
+	b.dir->generation = ++BuildCount;
+	b.dir->bytes = MemoryContextMemAllocated(cxt, true);
 	return b.dir;
 }
 

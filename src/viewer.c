@@ -28,11 +28,23 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
+#include "utils/syscache.h"
 
 #include "model_cache.h"
 #include "viewer.h"
 
 static char *viewer_setting = NULL;
+
+/* the setting, parsed by its assign hook: per-row callers read these */
+static bool viewer_set = false;
+static int64 viewer_id = 0;
+
+/* the last login look-up: session user and directory build it was made in */
+static Oid	login_user = InvalidOid;
+static uint64 login_generation = 0;
+static bool login_found = false;
+static int64 login_person = 0;
 
 /*
  * ParseViewer parses a setting value: true with *id set for a positive
@@ -76,6 +88,25 @@ CheckViewer(char **newval, void **extra, GucSource source)
 }
 
 /*
+ * AssignViewer keeps the parsed value of the setting (already checked).
+ */
+static void
+AssignViewer(const char *newval, void *extra)
+{
+	viewer_set = newval != NULL && newval[0] != '\0' && ParseViewer(newval, &viewer_id);
+}
+
+/*
+ * ForgetLogin drops the cached mapping when any role changes (a rename
+ * changes which mapping a session's login name finds).
+ */
+static void
+ForgetLogin(Datum arg, int cacheid, uint32 hashvalue)
+{
+	login_user = InvalidOid;
+}
+
+/*
  * OrgaclViewerInit defines orgacl.viewer (_PG_init calls it).
  */
 void
@@ -88,7 +119,8 @@ OrgaclViewerInit(void)
 							   "",
 							   PGC_SUSET,
 							   0,
-							   CheckViewer, NULL, NULL);
+							   CheckViewer, AssignViewer, NULL);
+	CacheRegisterSyscacheCallback(AUTHOID, ForgetLogin, (Datum) 0);
 }
 
 PG_FUNCTION_INFO_V1(orgacl_current_viewer);
@@ -103,24 +135,43 @@ Datum
 orgacl_current_viewer(PG_FUNCTION_ARGS)
 {
 	int64		id;
-	const OrgDirectory *dir;
-	const OrgLogin *login;
-	char	   *name;
 
-	if (viewer_setting != NULL && viewer_setting[0] != '\0')
+	if (!OrgaclViewer(NULL, &id))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(id);
+}
+
+/*
+ * OrgaclViewer sets *id to the current viewer and returns true, or returns
+ * false when there is none: the setting when set, else the person the
+ * session user is mapped to in dir (NULL: the current directory, looked up
+ * only when needed).  Cheap enough to call per row: the
+ * setting is parsed when assigned, and the mapping is looked up once per
+ * session user and directory build.
+ */
+bool
+OrgaclViewer(const OrgDirectory *dir, int64 *id)
+{
+	Oid			user;
+
+	if (viewer_set)
 	{
-		if (!ParseViewer(viewer_setting, &id))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid value for parameter \"orgacl.viewer\": \"%s\"", viewer_setting)));
-		PG_RETURN_INT64(id);
+		*id = viewer_id;
+		return true;
 	}
-	name = GetUserNameFromId(GetSessionUserId(), true);
-	if (name == NULL)
-		PG_RETURN_NULL();
-	dir = OrgaclDirectory();
-	login = OrgFindLogin(dir, name);
-	if (login == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_INT64(login->person);
+	user = GetSessionUserId();
+	if (dir == NULL)
+		dir = OrgaclDirectory();
+	if (user != login_user || dir->generation != login_generation)
+	{
+		char	   *name = GetUserNameFromId(user, true);
+		const OrgLogin *login = name ? OrgFindLogin(dir, name) : NULL;
+
+		login_found = login != NULL;
+		login_person = login ? login->person : 0;
+		login_user = user;
+		login_generation = dir->generation;
+	}
+	*id = login_person;
+	return login_found;
 }

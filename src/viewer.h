@@ -13,6 +13,9 @@
 #ifndef ORGACL_VIEWER_H
 #define ORGACL_VIEWER_H
 
+#include "decide_core.h"
+
 extern void OrgaclViewerInit(void);
+extern bool OrgaclViewer(const OrgDirectory *dir, int64 *id);
 
 #endif							/* ORGACL_VIEWER_H */
