@@ -33,7 +33,8 @@ REGRESS = extension \
 	audience \
 	decide \
 	directory \
-	viewer
+	viewer \
+	rls_plans
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # isolation specs (specs/*.spec): invariants and caches under concurrency
 ISOLATION = last_super \
@@ -54,6 +55,9 @@ endif
 FUZZ_SECONDS ?= 60
 
 .PHONY: deps test demo bench fuzz
+
+# every object depends on every header: small enough to rebuild it all
+$(OBJS): $(wildcard src/*.h)
 
 orgacl--$(EXTVERSION).sql: $(SCRIPT_PARTS)
 	cat $(SCRIPT_PARTS) > $@

@@ -39,10 +39,16 @@ CREATE FUNCTION orgacl.sees_subject(action text, kind text, subject bigint,
 COMMENT ON FUNCTION orgacl.sees_subject(text, text, bigint, bigint, orgacl.audience) IS
 	'the subject arm of a protected table''s policy: can current_viewer() act on a row of kind about subject (in cycle, with audience) through a relation that follows from the subject, or a role';
 
+CREATE FUNCTION orgacl.sees_row_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'orgacl_sees_row_support' LANGUAGE C STRICT;
+COMMENT ON FUNCTION orgacl.sees_row_support(internal) IS
+	'planner support of sees_row: the constant false while no row relation can decide the kind, so the policy''s row arms drop out of the plan';
+
 CREATE FUNCTION orgacl.sees_row(action text, kind text, subject bigint, cycle bigint,
 								audience orgacl.audience, author bigint, shared bigint[])
 	RETURNS boolean
-	AS 'MODULE_PATHNAME', 'orgacl_sees_row' LANGUAGE C STABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'orgacl_sees_row' LANGUAGE C STABLE PARALLEL SAFE
+	SUPPORT orgacl.sees_row_support;
 COMMENT ON FUNCTION orgacl.sees_row(text, text, bigint, bigint, orgacl.audience, bigint, bigint[]) IS
 	'the row arms of a protected table''s policy: can current_viewer() act on the row as its author, its cycle''s owner or a person it is shared with';
 

@@ -103,7 +103,8 @@ OrgHashId(int64_t id)
 
 /*
  * OrgFindPerson returns the index of person id, or -1 when the directory
- * does not know it.  Linear probing; the table is at most half full.
+ * does not know it: one array read when ids are dense, else linear probing
+ * in a table at most half full.
  */
 int32_t
 OrgFindPerson(const OrgDirectory *dir, int64_t id)
@@ -112,6 +113,12 @@ OrgFindPerson(const OrgDirectory *dir, int64_t id)
 
 	if (dir->npersons == 0)
 		return -1;
+	if (dir->dense != NULL)
+	{
+		uint64_t	off = (uint64_t) id - (uint64_t) dir->id_min;
+
+		return off <= (uint64_t) (dir->id_max - dir->id_min) ? dir->dense[off] : -1;
+	}
 	h = OrgHashId(id) & dir->hash_mask;
 	for (;;)
 	{

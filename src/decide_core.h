@@ -74,6 +74,8 @@ typedef enum OrgGroupKind
 /* OrgPerson.flags */
 #define PERSON_ACTIVE		0x01	/* not deactivated */
 #define PERSON_HAS_REPORT	0x02	/* someone's primary or additional manager */
+#define PERSON_ADDL_MANAGER	0x04	/* someone's additional manager */
+#define PERSON_LEADS_TEAM	0x08	/* leads a group of kind team */
 
 /*
  * OrgPerson is one person (32 bytes).  Scoped grants, additional managers
@@ -180,6 +182,10 @@ typedef struct OrgDirectory
 	OrgPerson  *persons;		/* depth-first order of paths */
 	int32_t    *hash;			/* open addressing on id: person index or -1 */
 	uint32_t	hash_mask;		/* hash size - 1 (a power of two) */
+	int32_t    *dense;			/* when ids are dense: person index of id
+								 * id_min + i, or -1; NULL: use hash */
+	int64_t		id_min;
+	int64_t		id_max;
 	int32_t    *addmgr_off;		/* npersons + 1 offsets into addmgr */
 	int32_t    *addmgr;			/* additional managers of each person (indexes, sorted) */
 	int32_t    *member_off;		/* npersons + 1 offsets into member */

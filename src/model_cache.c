@@ -20,6 +20,9 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "executor/tuptable.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
@@ -461,72 +464,285 @@ LoadModel(Builder *b)
 	}
 }
 
-/*
- * LoadPersons reads the persons in depth-first order of their paths and
- * builds the id hash, parents and subtree ranges.
- */
-static void
-LoadPersons(Builder *b)
+/* ChildKey is a row in its parent's family. */
+typedef struct ChildKey
 {
-	OrgDirectory *dir = b->dir;
-	uint64		n;
-	uint32		size = 2;
-	int64	   *managers;
+	int32		parent;
+	int32		row;
+	int64		id;
+} ChildKey;
 
-	n = RunQuery(b, "SELECT p.id, p.manager, p.active FROM orgacl.person p ORDER BY p.path");
-	if (n > (uint64) PG_INT32_MAX / 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many persons in the directory")));
-	dir->npersons = (int) n;
-	dir->persons = Alloc0(b, sizeof(OrgPerson) * (n + 1));
-	managers = palloc(sizeof(int64) * (n + 1));
-	while (size < 2 * n)
-		size <<= 1;
-	dir->hash = Alloc0(b, sizeof(int32) * size);
-	memset(dir->hash, 0xff, sizeof(int32) * size);
-	dir->hash_mask = size - 1;
+/* id slots per person below which the id index is a plain array */
+#define DENSE_SPREAD 2
 
-	for (uint64 r = 0; r < n; r++)
+/* PersonRow is one row of orgacl.person as LoadPersons reads it. */
+typedef struct PersonRow
+{
+	int64		id;
+	int64		manager;		/* 0: none */
+	int32		parent;			/* row index of the manager, -1: none */
+	bool		active;
+} PersonRow;
+
+/*
+ * ReadPersonRows reads orgacl.person with a plain heap scan under the
+ * active snapshot (no SPI, no sort: this runs in every backend and every
+ * parallel worker that needs the directory) and returns its rows.
+ */
+static PersonRow *
+ReadPersonRows(Oid relid, int *nrows)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	TupleDesc	desc = RelationGetDescr(rel);
+	TableScanDesc scan;
+	TupleTableSlot *slot;
+	PersonRow  *rows;
+	int			cap = 1024;
+	int			n = 0;
+
+	/* the columns this reads, by position: id, manager, active */
+	if (desc->natts < 3 ||
+		strcmp(NameStr(TupleDescAttr(desc, 0)->attname), "id") != 0 ||
+		strcmp(NameStr(TupleDescAttr(desc, 1)->attname), "manager") != 0 ||
+		strcmp(NameStr(TupleDescAttr(desc, 2)->attname), "active") != 0)
+		elog(ERROR, "orgacl.person does not have the columns id, manager, active first");
+
+	rows = palloc(sizeof(PersonRow) * cap);
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
-		OrgPerson  *p = &dir->persons[r];
 		bool		isnull;
 		Datum		d;
-		uint32		h;
 
-		memset(p, 0, sizeof(OrgPerson));
-		p->id = ColInt64(r, 1, 0);
-		managers[r] = ColInt64(r, 2, 0);
-		d = Col(r, 3, &isnull);
-		if (!isnull && DatumGetBool(d))
-			p->flags |= PERSON_ACTIVE;
-		p->last = (int32) r;
-		h = OrgHashId(p->id) & dir->hash_mask;
-		while (dir->hash[h] >= 0)
-			h = (h + 1) & dir->hash_mask;
-		dir->hash[h] = (int32) r;
+		if (n == cap)
+		{
+			if (cap > PG_INT32_MAX / 4)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("too many persons in the directory")));
+			cap *= 2;
+			rows = repalloc_huge(rows, sizeof(PersonRow) * cap);
+		}
+		slot_getsomeattrs(slot, 3);
+		rows[n].id = DatumGetInt64(slot->tts_values[0]);
+		d = slot->tts_values[1];
+		isnull = slot->tts_isnull[1];
+		rows[n].manager = isnull ? 0 : DatumGetInt64(d);
+		rows[n].active = !slot->tts_isnull[2] && DatumGetBool(slot->tts_values[2]);
+		rows[n].parent = -1;
+		n++;
+		CHECK_FOR_INTERRUPTS();
 	}
-	for (uint64 r = 0; r < n; r++)
-	{
-		OrgPerson  *p = &dir->persons[r];
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	table_close(rel, AccessShareLock);
+	*nrows = n;
+	return rows;
+}
 
-		p->parent = managers[r] ? OrgFindPerson(dir, managers[r]) : -1;
-		if (p->parent >= 0)
-			dir->persons[p->parent].flags |= PERSON_HAS_REPORT;
+/*
+ * LoadPersons reads every person and lays them out in depth-first order of
+ * their primary lines, siblings by id, which is the order of their paths:
+ * a subtree is then the index range i .. last.  The order is computed here
+ * from the manager links rather than by sorting paths, which costs the
+ * server a sort of 100,000 paths per load.
+ *
+ * NB: the directory functions refuse manager cycles; should the table hold
+ * one anyway (written directly), its members are reached from no top-level
+ * person and are laid out as top-level persons themselves, so they hold no
+ * manager rights over each other (fail closed).
+ */
+static void
+LoadPersons(Builder *b, Oid relid)
+{
+	OrgDirectory *dir = b->dir;
+	PersonRow  *rows;
+	ChildKey   *keys;
+	int32	   *child_off;
+	int32	   *stack;
+	int32	   *pos_of;
+	bool	   *seen;
+	int			n;
+	int			next = 0;
+	uint32		size = 2;
+
+	rows = ReadPersonRows(relid, &n);
+	dir->npersons = n;
+	dir->persons = Alloc0(b, sizeof(OrgPerson) * (n + 1));
+
+	/*
+	 * The id index: a plain array over the id range when ids are dense (at
+	 * most DENSE_SPREAD slots per person: one read per look-up, and less
+	 * memory than the hash), else an open-addressing hash.  It maps ids to
+	 * row indexes for now.
+	 */
+	dir->id_min = PG_INT64_MAX;
+	dir->id_max = PG_INT64_MIN;
+	for (int r = 0; r < n; r++)
+	{
+		dir->id_min = Min(dir->id_min, rows[r].id);
+		dir->id_max = Max(dir->id_max, rows[r].id);
+	}
+	if (n > 0 && (uint64) (dir->id_max - dir->id_min) < (uint64) n * DENSE_SPREAD)
+	{
+		size = (uint32) (dir->id_max - dir->id_min + 1);
+		dir->dense = Alloc0(b, sizeof(int32) * size);
+		memset(dir->dense, 0xff, sizeof(int32) * size);
+		for (int r = 0; r < n; r++)
+			dir->dense[rows[r].id - dir->id_min] = r;
+	}
+	else
+	{
+		while (size < 2 * (uint32) n)
+			size <<= 1;
+		dir->hash = Alloc0(b, sizeof(int32) * size);
+		memset(dir->hash, 0xff, sizeof(int32) * size);
+		dir->hash_mask = size - 1;
+		for (int r = 0; r < n; r++)
+		{
+			uint32		h = OrgHashId(rows[r].id) & dir->hash_mask;
+
+			while (dir->hash[h] >= 0)
+				h = (h + 1) & dir->hash_mask;
+			dir->hash[h] = r;
+		}
+	}
+	for (int r = 0; r < n; r++)
+		dir->persons[r].id = rows[r].id;	/* OrgFindPerson reads it */
+	dir->npersons = n;
+	for (int r = 0; r < n; r++)
+		rows[r].parent = rows[r].manager ? OrgFindPerson(dir, rows[r].manager) : -1;
+
+	/*
+	 * Children of each row, by id, top-level persons first (parent -1): a
+	 * counting sort by parent, then each family by id.  Rows come off the
+	 * heap mostly in insertion order, so families are nearly sorted and the
+	 * insertion sort is close to linear.
+	 */
+	child_off = palloc0(sizeof(int32) * (n + 2));	/* by parent + 1 */
+	for (int r = 0; r < n; r++)
+		child_off[rows[r].parent + 2]++;
+	for (int p = 0; p <= n; p++)
+		child_off[p + 1] += child_off[p];
+	keys = palloc(sizeof(ChildKey) * (n + 1));
+	{
+		int32	   *fill = palloc(sizeof(int32) * (n + 1));
+
+		memcpy(fill, child_off, sizeof(int32) * (n + 1));
+		for (int r = 0; r < n; r++)
+		{
+			ChildKey   *k = &keys[fill[rows[r].parent + 1]++];
+
+			k->parent = rows[r].parent;
+			k->row = r;
+			k->id = rows[r].id;
+		}
+		pfree(fill);
+	}
+	for (int p = -1; p < n; p++)
+	{
+		for (int32 i = child_off[p + 1] + 1; i < child_off[p + 2]; i++)
+		{
+			ChildKey	k = keys[i];
+			int32		j = i - 1;
+
+			while (j >= child_off[p + 1] && keys[j].id > k.id)
+			{
+				keys[j + 1] = keys[j];
+				j--;
+			}
+			keys[j + 1] = k;
+		}
+	}
+
+	/* preorder walk from every top-level person, then from the unreached */
+	pos_of = palloc(sizeof(int32) * (n + 1));
+	seen = palloc0(sizeof(bool) * (n + 1));
+	stack = palloc(sizeof(int32) * (n + 1));
+	for (int i = 0; i < child_off[1]; i++)
+	{
+		int			sp = 0;
+
+		stack[sp++] = keys[i].row;	/* a top-level person, by id */
+		while (sp > 0)
+		{
+			int32		r = stack[--sp];
+
+			if (seen[r])
+				continue;
+			seen[r] = true;
+			pos_of[r] = next++;
+			/* push children in reverse so the smallest id comes out first */
+			for (int32 c = child_off[r + 2] - 1; c >= child_off[r + 1]; c--)
+			{
+				if (!seen[keys[c].row])
+					stack[sp++] = keys[c].row;
+			}
+		}
+	}
+	for (int i = 0; i < n; i++)
+	{
+		int32		r = keys[i].row;
+
+		if (!seen[r])
+		{
+			/* in a manager cycle: laid out on its own, as a top-level person */
+			seen[r] = true;
+			pos_of[r] = next++;
+			rows[r].parent = -1;
+		}
+	}
+
+	/*
+	 * The persons in that order.  The hash keeps its slots (they depend on
+	 * the ids only) and now holds the new indexes.
+	 */
+	for (int r = 0; r < n; r++)
+	{
+		OrgPerson  *p = &dir->persons[pos_of[r]];
+
+		p->id = rows[r].id;
+		p->roles = 0;
+		p->flags = rows[r].active ? PERSON_ACTIVE : 0;
+		p->unused = 0;
+		p->last = pos_of[r];
+	}
+	{
+		int32	   *index = dir->dense ? dir->dense : dir->hash;
+
+		for (uint32 h = 0; h < size; h++)
+		{
+			if (index[h] >= 0)
+				index[h] = pos_of[index[h]];
+		}
+	}
+	for (int r = 0; r < n; r++)
+	{
+		int32		parent = rows[r].parent >= 0 ? pos_of[rows[r].parent] : -1;
+
+		dir->persons[pos_of[r]].parent = parent;
+		if (parent >= 0)
+			dir->persons[parent].flags |= PERSON_HAS_REPORT;
 	}
 
 	/*
 	 * A subtree ends where its last descendant does.  Children come after
-	 * their parent in path order, so one backward pass settles every range.
+	 * their parent in this order, so one backward pass settles every range.
 	 */
-	for (int64 r = (int64) n - 1; r >= 0; r--)
+	for (int r = n - 1; r >= 0; r--)
 	{
 		int32		parent = dir->persons[r].parent;
 
 		if (parent >= 0 && parent < r && dir->persons[r].last > dir->persons[parent].last)
 			dir->persons[parent].last = dir->persons[r].last;
 	}
-	pfree(managers);
+	pfree(rows);
+	pfree(keys);
+	pfree(child_off);
+	pfree(pos_of);
+	pfree(seen);
+	pfree(stack);
 }
 
 /*
@@ -617,7 +833,7 @@ LoadRelations(Builder *b)
 	pairs = LoadPairs(b, "SELECT pm.person, pm.manager FROM orgacl.person_manager pm",
 					  false, false, &np);
 	for (int i = 0; i < np; i++)
-		dir->persons[pairs[i].val].flags |= PERSON_HAS_REPORT;
+		dir->persons[pairs[i].val].flags |= PERSON_HAS_REPORT | PERSON_ADDL_MANAGER;
 	BuildRows(b, pairs, np, dir->npersons, &dir->addmgr_off, &dir->addmgr);
 	/* and the other way round, (manager, person), for the RLS supersets */
 	for (int i = 0; i < np; i++)
@@ -657,6 +873,11 @@ LoadRelations(Builder *b)
 	{
 		dir->groups[g].lead_off = off[g];
 		dir->groups[g].nleads = off[g + 1] - off[g];
+		if (dir->groups[g].kind == GROUP_TEAM)
+		{
+			for (int i = off[g]; i < off[g + 1]; i++)
+				dir->persons[vals[i]].flags |= PERSON_LEADS_TEAM;
+		}
 	}
 	pfree(pairs);
 
@@ -765,7 +986,7 @@ BuildDirectory(MemoryContext cxt, bool *statement_only)
 			b.model = CStringGetTextDatum(name);
 		}
 		LoadModel(&b);
-		LoadPersons(&b);
+		LoadPersons(&b, person_rel);
 		LoadRelations(&b);
 	}
 	PG_FINALLY();
@@ -778,6 +999,19 @@ BuildDirectory(MemoryContext cxt, bool *statement_only)
 	b.dir->generation = ++BuildCount;
 	b.dir->bytes = MemoryContextMemAllocated(cxt, true);
 	return b.dir;
+}
+
+/*
+ * OrgaclCatalogRelids sets *relids to the catalog tables the directory is
+ * read from (as of its last build) and returns their number: a plan that
+ * depends on the directory lists them, so any change replans it.
+ */
+int
+OrgaclCatalogRelids(const Oid **relids)
+{
+	(void) OrgaclDirectory();
+	*relids = CachedRelids;
+	return (int) N_CATALOG_TABLES;
 }
 
 /*

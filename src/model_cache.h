@@ -25,5 +25,6 @@
 
 extern void OrgaclCacheInit(void);
 extern const OrgDirectory *OrgaclDirectory(void);
+extern int	OrgaclCatalogRelids(const Oid **relids);
 
 #endif							/* ORGACL_MODEL_CACHE_H */

@@ -35,6 +35,7 @@
 #include "funcapi.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "nodes/pathnodes.h"
 #include "nodes/supportnodes.h"
 #include "parser/parse_func.h"
 #include "utils/array.h"
@@ -75,6 +76,7 @@ typedef struct RlsState
 	int64		viewer;
 	char		action[32];		/* the constant arguments the scope is for */
 	char		kind[ORG_NAME_MAX];
+	bool		const_args;		/* action and kind are constants of the call */
 	MemoryContext cxt;			/* the scope's memos; reset on rebuild */
 	OrgScope	scope;
 	Datum		result;			/* owned_cycles / subject_superset: the array */
@@ -141,7 +143,8 @@ GetState(FunctionCallInfo fcinfo, int action_arg, const char *fixed_action, int 
 
 	if (st != NULL && st->dir == dir && st->generation == dir->generation &&
 		st->has_viewer == has_viewer && st->viewer == viewer &&
-		(action == NULL || SameText(action, st->action)) && SameText(kind, st->kind))
+		(st->const_args ||
+		 ((action == NULL || SameText(action, st->action)) && SameText(kind, st->kind))))
 		return st;
 
 	if (st == NULL)
@@ -163,6 +166,8 @@ GetState(FunctionCallInfo fcinfo, int action_arg, const char *fixed_action, int 
 				 action != NULL ? ActionOf(action) :
 				 (OrgAction) ActionLookup(fixed_action, strlen(fixed_action)),
 				 KindIndex(dir, kind), AllocInContext, st->cxt);
+	st->const_args = get_fn_expr_arg_stable(fcinfo->flinfo, kind_arg) &&
+		(action_arg < 0 || get_fn_expr_arg_stable(fcinfo->flinfo, action_arg));
 	st->has_result = false;
 	st->has_viewer = has_viewer;
 	st->viewer = viewer;
@@ -466,6 +471,78 @@ orgacl_sees_subject_support(PG_FUNCTION_ARGS)
 		saop->location = -1;
 		req->lossy = true;
 		PG_RETURN_POINTER(list_make1(saop));
+	}
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * RowArmsPossible reports whether, under the directory of this moment, any
+ * row of kind may be decided for action through a row relation (author,
+ * owner, shared): whether one is in the widest audience of its rows.
+ */
+static bool
+RowArmsPossible(List *args)
+{
+	Node	   *action_arg = list_nth(args, ARG_ACTION);
+	Node	   *kind_arg = list_nth(args, ARG_KIND);
+	Node	   *cycle_arg = list_nth(args, ARG_CYCLE);
+	Node	   *aud_arg = list_nth(args, ARG_AUDIENCE);
+	const OrgDirectory *dir;
+	text	   *action_text;
+	text	   *kind_text;
+	int			action;
+	int32		kind;
+
+	if (!IsA(action_arg, Const) || ((Const *) action_arg)->constisnull ||
+		!IsA(kind_arg, Const) || ((Const *) kind_arg)->constisnull)
+		return true;
+	action_text = DatumGetTextPP(((Const *) action_arg)->constvalue);
+	kind_text = DatumGetTextPP(((Const *) kind_arg)->constvalue);
+	action = ActionLookup(VARDATA_ANY(action_text), VARSIZE_ANY_EXHDR(action_text));
+	dir = OrgaclDirectory();
+	kind = OrgFindKind(dir, VARDATA_ANY(kind_text), VARSIZE_ANY_EXHDR(kind_text));
+	if (action < 0 || kind < 0)
+		return true;
+	return (OrgWidestAudience(dir, (OrgAction) action, kind,
+							  !(IsA(cycle_arg, Const) && ((Const *) cycle_arg)->constisnull),
+							  !(IsA(aud_arg, Const) && ((Const *) aud_arg)->constisnull))
+			& ROW_RELATIONS) != 0;
+}
+
+PG_FUNCTION_INFO_V1(orgacl_sees_row_support);
+
+/*
+ * orgacl_sees_row_support is sees_row's planner support function: when no
+ * row of the call's kind can be decided through a row relation under the
+ * directory of planning time, the call is the constant false, and the
+ * policy's row arms drop out of the plan (leaving the subject arm, which a
+ * plain index scan can serve).  The plan then depends on every catalog
+ * table, so any change to the model, the cycles or the directory replans
+ * it before its next use.
+ */
+Datum
+orgacl_sees_row_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestSimplify))
+	{
+		SupportRequestSimplify *req = (SupportRequestSimplify *) rawreq;
+		FuncExpr   *call = req->fcall;
+		const Oid  *relids;
+		int			n;
+
+		if (req->root == NULL || req->root->glob == NULL || list_length(call->args) != 7 ||
+			RowArmsPossible(call->args))
+			PG_RETURN_POINTER(NULL);
+		n = OrgaclCatalogRelids(&relids);
+		for (int i = 0; i < n; i++)
+		{
+			if (OidIsValid(relids[i]))
+				req->root->glob->relationOids =
+					lappend_oid(req->root->glob->relationOids, relids[i]);
+		}
+		PG_RETURN_POINTER(makeBoolConst(false, false));
 	}
 	PG_RETURN_POINTER(NULL);
 }

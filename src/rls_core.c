@@ -107,6 +107,37 @@ OrgScopeInit(OrgScope *sc, const OrgDirectory *dir, bool has_viewer, int64_t vie
 		sc->v = -1;
 	sc->global_cap = sc->v >= 0 && k->role_access &&
 		OrgHoldsCap(dir, sc->v, k->action_cap[action], -1);
+	sc->may_cap = sc->v >= 0 && k->role_access && k->action_cap[action] >= 0 &&
+		(sc->global_cap || dir->scoped_off[sc->v + 1] > dir->scoped_off[sc->v]);
+	sc->chain_complete = true;
+	for (int32_t m = sc->v >= 0 ? dir->persons[sc->v].parent : -1; m >= 0; m = dir->persons[m].parent)
+	{
+		if (sc->nchain == SCOPE_CHAIN)
+		{
+			sc->chain_complete = false;
+			break;
+		}
+		sc->chain[sc->nchain++] = m;
+	}
+}
+
+/*
+ * AboveViewer reports whether s is one of the viewer's primary managers,
+ * from the chain kept in the scope (no look at s's own record).
+ */
+static inline bool
+AboveViewer(const OrgScope *sc, int32_t s)
+{
+	if (s >= sc->v)
+		return false;
+	if (!sc->chain_complete)
+		return OrgIsManagerOf(sc->dir, s, sc->v);
+	for (int i = 0; i < sc->nchain; i++)
+	{
+		if (sc->chain[i] == s)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -188,14 +219,25 @@ OrgScopeSubject(OrgScope *sc, int64_t subject, OrgAudience aud)
 	/*
 	 * Rule 4 with the capability held globally: when the viewer is not
 	 * personally related to s (not s, not above s, not an additional
-	 * manager of s: s has none) and s is not above the viewer, 4a and 4b
-	 * pass and 4c allows, whatever rule 3 said.
+	 * manager of s) and s is not above the viewer, 4a and 4b pass and 4c
+	 * allows, whatever rule 3 said.  Only the viewer's own records are
+	 * read, and s's index.
 	 */
 	if (sc->global_cap && (aud & BIT(REL_HR)) &&
 		!(v <= s && s <= p[v].last) &&
-		!(s < v && v <= p[s].last) &&
-		dir->addmgr_off[s] == dir->addmgr_off[s + 1])
+		!AboveViewer(sc, s) &&
+		!((p[v].flags & PERSON_ADDL_MANAGER) && OrgIsAdditionalManagerOf(dir, v, s)))
 		return true;
+
+	/*
+	 * What is left to allow: rule 3 through team_lead or an additional
+	 * manager's direct_manager, and rule 4 through a capability.  A viewer
+	 * who can hold none of them is denied without looking further.
+	 */
+	if (!((aud & BIT(REL_HR)) && sc->may_cap) &&
+		!((aud & BIT(REL_TEAM_LEAD)) && (p[v].flags & PERSON_LEADS_TEAM)) &&
+		!((aud & BIT(REL_DIRECT_MANAGER)) && (p[v].flags & PERSON_ADDL_MANAGER)))
+		return false;
 
 	return Slow(sc, s, subject, aud);
 }
@@ -266,51 +308,40 @@ AddlFirst(const OrgDirectory *dir, int32_t m)
 }
 
 /*
- * OrgScopeSuperset bounds the subject arm under aud (typically
- * OrgWidestAudience): it sets *out to the sorted, distinct indexes of every
- * person whose rows the arm may allow and returns their number, or returns
- * -1 (and leaves *out alone) when the arm may allow nearly everyone -- a
- * public audience, or the kind's capability held globally -- where an index
- * would not help.
+ * OrgScopeSupersetBound bounds the number of persons whose rows the subject
+ * arm may allow under aud (typically OrgWidestAudience), without listing
+ * them, or returns -1 when the arm may allow nearly everyone -- a public
+ * audience, or the kind's capability held globally -- where an index would
+ * not help.  It is exact unless the relations below overlap.
  *
  * Every person OrgScopeSubject allows is in the set: rule 3 allows only
  * through the relations listed (each one's persons are added), and rule 4
  * only through a capability, held globally (-1) or through a grant scoped
- * to a group that contains the subject (that group's members are added).
+ * to a group that contains the subject (that group's members count).
  */
-int32_t
-OrgScopeSuperset(OrgScope *sc, OrgAudience aud, int32_t **out)
+int64_t
+OrgScopeSupersetBound(const OrgScope *sc, OrgAudience aud)
 {
 	const OrgDirectory *dir = sc->dir;
 	const OrgPerson *p = dir->persons;
-	const OrgKind *k = &dir->kinds[sc->kind];
 	int32_t		v = sc->v;
 	bool		roles;
 	int64_t		bound = 1;
-	int32_t		n = 0;
-	int32_t	   *list;
-	int32_t		a0 = 0;
 
 	if (v < 0)
-	{
-		*out = NULL;
 		return 0;
-	}
 	aud &= (OrgAudience) ~ROW_RELATIONS;
-	roles = (aud & BIT(REL_HR)) && k->role_access && k->action_cap[sc->action] >= 0;
+	roles = (aud & BIT(REL_HR)) && sc->may_cap;
 	if ((aud & BIT(REL_PUBLIC)) || (roles && sc->global_cap))
 		return -1;
-
-	/* an upper bound of the list's length, to allocate once */
 	if (aud & (BIT(REL_MANAGERS) | BIT(REL_DIRECT_MANAGER)))
 		bound += p[v].last - v;
-	if (aud & BIT(REL_DIRECT_MANAGER))
+	if ((aud & BIT(REL_DIRECT_MANAGER)) && (p[v].flags & PERSON_ADDL_MANAGER))
 	{
-		a0 = AddlFirst(dir, v);
-		for (int32_t i = a0; i < dir->naddl && dir->addl[i].key == v; i++)
+		for (int32_t i = AddlFirst(dir, v); i < dir->naddl && dir->addl[i].key == v; i++)
 			bound++;
 	}
-	if (aud & BIT(REL_TEAM_LEAD))
+	if ((aud & BIT(REL_TEAM_LEAD)) && (p[v].flags & PERSON_LEADS_TEAM))
 	{
 		for (int32_t g = 0; g < dir->ngroups; g++)
 		{
@@ -327,6 +358,33 @@ OrgScopeSuperset(OrgScope *sc, OrgAudience aud, int32_t **out)
 			bound += dir->grp_member_off[g + 1] - dir->grp_member_off[g];
 		}
 	}
+	return bound;
+}
+
+/*
+ * OrgScopeSuperset lists the superset OrgScopeSupersetBound bounds: it sets
+ * *out to the sorted, distinct indexes of every person whose rows the
+ * subject arm may allow under aud and returns their number, or returns -1
+ * (leaving *out alone) for "nearly everyone".
+ */
+int32_t
+OrgScopeSuperset(OrgScope *sc, OrgAudience aud, int32_t **out)
+{
+	const OrgDirectory *dir = sc->dir;
+	const OrgPerson *p = dir->persons;
+	int32_t		v = sc->v;
+	int64_t		bound = OrgScopeSupersetBound(sc, aud);
+	int32_t		n = 0;
+	int32_t	   *list;
+
+	if (bound < 0)
+		return -1;
+	if (v < 0)
+	{
+		*out = NULL;
+		return 0;
+	}
+	aud &= (OrgAudience) ~ROW_RELATIONS;
 	list = sc->alloc(sc->alloc_arg, sizeof(int32_t) * (size_t) bound);
 
 	if (aud & BIT(REL_SUBJECT))
@@ -342,12 +400,12 @@ OrgScopeSuperset(OrgScope *sc, OrgAudience aud, int32_t **out)
 		for (int32_t s = v + 1; s <= p[v].last; s = p[s].last + 1)
 			list[n++] = s;
 	}
-	if (aud & BIT(REL_DIRECT_MANAGER))
+	if ((aud & BIT(REL_DIRECT_MANAGER)) && (p[v].flags & PERSON_ADDL_MANAGER))
 	{
-		for (int32_t i = a0; i < dir->naddl && dir->addl[i].key == v; i++)
+		for (int32_t i = AddlFirst(dir, v); i < dir->naddl && dir->addl[i].key == v; i++)
 			list[n++] = dir->addl[i].val;
 	}
-	if (aud & BIT(REL_TEAM_LEAD))
+	if ((aud & BIT(REL_TEAM_LEAD)) && (p[v].flags & PERSON_LEADS_TEAM))
 	{
 		for (int32_t g = 0; g < dir->ngroups; g++)
 		{
@@ -355,7 +413,7 @@ OrgScopeSuperset(OrgScope *sc, OrgAudience aud, int32_t **out)
 				AddMembers(dir, g, list, &n);
 		}
 	}
-	if (roles)
+	if ((aud & BIT(REL_HR)) && sc->may_cap)
 	{
 		for (int32_t i = dir->scoped_off[v]; i < dir->scoped_off[v + 1]; i++)
 			AddMembers(dir, dir->scoped[i].group, list, &n);

@@ -48,6 +48,7 @@ typedef void *(*OrgAllocFn) (void *arg, size_t size);
 
 #define SCOPE_VARIANTS		8	/* audiences memoised per scope */
 #define SCOPE_MEMO_AFTER	64	/* slow decisions before a memo pays off */
+#define SCOPE_CHAIN			64	/* managers above the viewer kept at hand */
 
 typedef struct OrgScopeVariant
 {
@@ -65,6 +66,11 @@ typedef struct OrgScope
 	int32_t		kind;
 	bool		global_cap;		/* holds the kind's capability globally, and
 								 * roles may reach the kind */
+	bool		may_cap;		/* might hold it for some subject (global or
+								 * scoped grants) */
+	int			nchain;			/* the viewer's primary managers, bottom up */
+	int32_t		chain[SCOPE_CHAIN];
+	bool		chain_complete;	/* nchain holds all of them */
 	int			nvariants;
 	OrgScopeVariant variants[SCOPE_VARIANTS];
 	OrgAllocFn	alloc;
@@ -85,6 +91,7 @@ extern bool OrgScopeSubject(OrgScope *sc, int64_t subject, OrgAudience aud);
 extern bool OrgScopeRow(const OrgScope *sc, int64_t subject, OrgAudience aud,
 						const OrgCycle *cycle, bool has_author, int64_t author,
 						int nshared, const int64_t *shared);
+extern int64_t OrgScopeSupersetBound(const OrgScope *sc, OrgAudience aud);
 extern int32_t OrgScopeSuperset(OrgScope *sc, OrgAudience aud, int32_t **out);
 
 #endif							/* ORGACL_RLS_CORE_H */
