@@ -1043,7 +1043,16 @@ OrgaclDirectory(void)
 		CacheValid = true;
 		PG_TRY();
 		{
-			dir = BuildDirectory(cxt, &StatementOnly);
+			/* a parallel worker reads its leader's copy when it can */
+			dir = (OrgDirectory *) OrgaclBorrowDirectory(cxt);
+			if (dir != NULL)
+				StatementOnly = true;
+			else
+			{
+				dir = BuildDirectory(cxt, &StatementOnly);
+				if (!StatementOnly)
+					OrgaclPublishDirectory(dir);
+			}
 		}
 		PG_CATCH();
 		{

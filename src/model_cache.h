@@ -27,4 +27,9 @@ extern void OrgaclCacheInit(void);
 extern const OrgDirectory *OrgaclDirectory(void);
 extern int	OrgaclCatalogRelids(const Oid **relids);
 
+/* model_share.c: the directory lent to parallel workers */
+extern void OrgaclShareInit(void);
+extern void OrgaclPublishDirectory(const OrgDirectory *dir);
+extern const OrgDirectory *OrgaclBorrowDirectory(MemoryContext cxt);
+
 #endif							/* ORGACL_MODEL_CACHE_H */

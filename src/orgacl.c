@@ -35,6 +35,7 @@ void
 _PG_init(void)
 {
 	OrgaclViewerInit();
+	OrgaclShareInit();
 	MarkGUCPrefixReserved("orgacl");
 	OrgaclCacheInit();
 }
