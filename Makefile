@@ -38,6 +38,7 @@ REGRESS = extension \
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # isolation specs (specs/*.spec): invariants and caches under concurrency
 ISOLATION = last_super \
+	rls_coherence \
 	cache_coherence
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
 EXTRA_CLEAN = test/fuzz/build
