@@ -86,7 +86,8 @@ CREATE TABLE orgacl.protected_table (
 	audience_col name,
 	shared_col name,
 	rls_was boolean NOT NULL,		-- row security was enabled before protect()
-	force_was boolean NOT NULL		-- and forced
+	force_was boolean NOT NULL,		-- and forced
+	policies jsonb					-- each policy's USING and WITH CHECK, as installed
 );
 COMMENT ON TABLE orgacl.protected_table IS
 	'tables protect() has put policies on, with their columns and the row-security settings they had before';
@@ -154,6 +155,34 @@ END
 $$;
 COMMENT ON FUNCTION orgacl.policy_expression(text, text, name, name, name, name, name) IS
 	'the expression protect() gives the policy of action: can() for current_viewer(), as an OR of index-friendly arms';
+
+CREATE FUNCTION orgacl.protect_call(tbl regclass, kind text, subject_col name,
+									cycle_col name, author_col name,
+									audience_col name, shared_col name)
+	RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	RETURN format('SELECT orgacl.protect(%L, %L, %L%s);', tbl::text, kind, subject_col,
+				  coalesce(', cycle_col => ' || quote_literal(cycle_col), '') ||
+				  coalesce(', author_col => ' || quote_literal(author_col), '') ||
+				  coalesce(', audience_col => ' || quote_literal(audience_col), '') ||
+				  coalesce(', shared_col => ' || quote_literal(shared_col), ''));
+COMMENT ON FUNCTION orgacl.protect_call(regclass, text, name, name, name, name, name) IS
+	'the protect() call that protects tbl so (lint''s fixes)';
+
+CREATE FUNCTION orgacl.installed_policies(tbl regclass) RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	RETURN (SELECT jsonb_object_agg(p.polname,
+									jsonb_build_object('cmd', p.polcmd, 'permissive', p.polpermissive,
+													   'roles', p.polroles::text,
+													   'using', pg_get_expr(p.polqual, p.polrelid),
+													   'check', pg_get_expr(p.polwithcheck, p.polrelid)))
+			FROM pg_catalog.pg_policy p
+			WHERE p.polrelid OPERATOR(pg_catalog.=) tbl
+			  AND p.polname IN (SELECT c.policy FROM orgacl.policy_commands() c));
+COMMENT ON FUNCTION orgacl.installed_policies(regclass) IS
+	'protect()''s policies on tbl as they stand: command, permissive, roles, and the deparsed USING and WITH CHECK';
 
 CREATE FUNCTION orgacl.check_protected_column(tbl regclass, col name, expected regtype,
 											  what text, required boolean)
@@ -237,6 +266,9 @@ BEGIN
 								  CASE WHEN cmd.using_clause THEN E'\nUSING (' || expr || ')' ELSE '' END,
 								  CASE WHEN cmd.check_clause THEN E'\nWITH CHECK (' || expr || ')' ELSE '' END);
 	END LOOP;
+	-- what lint() will compare the policies with
+	UPDATE orgacl.protected_table p SET policies = orgacl.installed_policies(protect.tbl)
+	WHERE p.tbl OPERATOR(pg_catalog.=) protect.tbl;
 END
 $$;
 COMMENT ON FUNCTION orgacl.protect(regclass, text, name, name, name, name, name) IS
@@ -310,11 +342,8 @@ BEGIN
 	FOR t IN SELECT p.*, c.relrowsecurity, c.relforcerowsecurity, c.relkind
 			 FROM orgacl.protected_table p JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) p.tbl
 			 ORDER BY p.tbl::text LOOP
-		protect_call := format('SELECT orgacl.protect(%L, %L, %L%s%s%s%s);', t.tbl::text, t.kind, t.subject_col,
-							   coalesce(format(', cycle_col => %L', t.cycle_col), ''),
-							   coalesce(format(', author_col => %L', t.author_col), ''),
-							   coalesce(format(', audience_col => %L', t.audience_col), ''),
-							   coalesce(format(', shared_col => %L', t.shared_col), ''));
+		protect_call := orgacl.protect_call(t.tbl, t.kind, t.subject_col, t.cycle_col, t.author_col,
+											t.audience_col, t.shared_col);
 		IF NOT t.relrowsecurity THEN
 			RETURN QUERY SELECT 'error', t.tbl::text,
 				'row-level security is disabled: its policies are ignored and every row is readable',
@@ -326,16 +355,8 @@ BEGIN
 				format('ALTER TABLE %s FORCE ROW LEVEL SECURITY;', t.tbl);
 		END IF;
 		FOR r IN SELECT c.policy FROM orgacl.policy_commands() c
-				 WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_policy pp
-								   WHERE pp.polrelid OPERATOR(pg_catalog.=) t.tbl
-									 AND pp.polname OPERATOR(pg_catalog.=) c.policy
-									 AND pp.polcmd OPERATOR(pg_catalog.=) c.polcmd
-									 AND pp.polpermissive
-									 AND pp.polroles OPERATOR(pg_catalog.=) '{0}'::oid[]
-									 AND (pp.polqual IS NOT NULL) OPERATOR(pg_catalog.=) c.using_clause
-									 AND (pp.polwithcheck IS NOT NULL) OPERATOR(pg_catalog.=) c.check_clause
-									 AND pg_catalog.pg_get_expr(coalesce(pp.polqual, pp.polwithcheck), t.tbl)
-										 LIKE '%orgacl.sees_subject(' || pg_catalog.quote_literal(c.action) || '%')
+				 WHERE (orgacl.installed_policies(t.tbl) -> c.policy) IS DISTINCT FROM (t.policies -> c.policy)
+					OR NOT (orgacl.installed_policies(t.tbl) ? c.policy)
 				 ORDER BY c.policy
 		LOOP
 			RETURN QUERY SELECT 'error', format('policy %I on %s', r.policy, t.tbl),
@@ -376,22 +397,28 @@ BEGIN
 					 ORDER BY 1 LOOP
 				RETURN QUERY SELECT 'error', r.part::text,
 					format('partition of protected table %s: queried directly, it applies no policy', t.tbl),
-					format('SELECT orgacl.protect(%L, %L, %L%s%s%s%s);', r.part::text, t.kind, t.subject_col,
-						   coalesce(format(', cycle_col => %L', t.cycle_col), ''),
-						   coalesce(format(', author_col => %L', t.author_col), ''),
-						   coalesce(format(', audience_col => %L', t.audience_col), ''),
-						   coalesce(format(', shared_col => %L', t.shared_col), ''));
+					orgacl.protect_call(r.part, t.kind, t.subject_col, t.cycle_col, t.author_col,
+										t.audience_col, t.shared_col);
 			END LOOP;
 		END IF;
+		-- Roles that bypass row security and can read the table (any column),
+		-- logging in themselves or reachable by SET ROLE from a login.
 		-- NB: the bootstrap superuser cannot be demoted, so it is not reported.
-		FOR r IN SELECT ro.rolname, ro.rolsuper FROM pg_catalog.pg_roles ro
-				 WHERE (ro.rolsuper OR ro.rolbypassrls) AND ro.rolcanlogin
+		FOR r IN SELECT ro.rolname, ro.rolsuper, ro.rolcanlogin,
+						(SELECT string_agg(quote_ident(m.rolname), ', ' ORDER BY m.rolname)
+						 FROM pg_catalog.pg_roles m
+						 WHERE m.rolcanlogin AND NOT m.rolsuper AND m.oid OPERATOR(pg_catalog.<>) ro.oid
+						   AND pg_catalog.pg_has_role(m.oid, ro.oid, 'MEMBER')) AS logins
+				 FROM pg_catalog.pg_roles ro
+				 WHERE (ro.rolsuper OR ro.rolbypassrls)
 				   AND ro.oid OPERATOR(pg_catalog.<>) 10
-				   AND pg_catalog.has_table_privilege(ro.oid, t.tbl, 'SELECT')
+				   AND pg_catalog.has_any_column_privilege(ro.oid, t.tbl, 'SELECT')
 				 ORDER BY ro.rolname LOOP
+			CONTINUE WHEN NOT r.rolcanlogin AND r.logins IS NULL;
 			RETURN QUERY SELECT 'warning', format('role %I', r.rolname),
-				format('bypasses row-level security (%s) and can read %s',
-					   CASE WHEN r.rolsuper THEN 'superuser' ELSE 'BYPASSRLS' END, t.tbl),
+				format('bypasses row-level security (%s) and can read %s%s',
+					   CASE WHEN r.rolsuper THEN 'superuser' ELSE 'BYPASSRLS' END, t.tbl,
+					   CASE WHEN r.rolcanlogin THEN '' ELSE ', through the logins ' || r.logins END),
 				format('ALTER ROLE %I %s;', r.rolname, CASE WHEN r.rolsuper THEN 'NOSUPERUSER' ELSE 'NOBYPASSRLS' END);
 		END LOOP;
 	END LOOP;
