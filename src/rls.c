@@ -67,6 +67,21 @@
 /* bigint = bigint (pg_operator.dat: int8eq), the btree equality of int8_ops */
 #define INT8_EQ_OPERATOR ((Oid) 410)
 
+/* RowRule is rule 2's answer for one (cycle, audience) pair of a row. */
+typedef struct RowRule
+{
+	bool		valid;
+	bool		has_cycle;
+	bool		has_aud;
+	bool		ok;				/* false: the row is refused to everybody */
+	int64		cycle;
+	OrgAudience in;
+	OrgAudience out;
+	const OrgCycle *cyc;
+} RowRule;
+
+#define ROW_RULES 16			/* a power of two */
+
 /* RlsState is a policy function's per-query scope (fn_extra). */
 typedef struct RlsState
 {
@@ -81,6 +96,8 @@ typedef struct RlsState
 	OrgScope	scope;
 	Datum		result;			/* owned_cycles / subject_superset: the array */
 	bool		has_result;
+	/* rule 2 for recent rows, by cycle (direct-mapped) */
+	RowRule		rules[ROW_RULES];
 } RlsState;
 
 /* AllocInContext is an OrgAllocFn over a memory context. */
@@ -133,6 +150,12 @@ GetState(FunctionCallInfo fcinfo, int action_arg, const char *fixed_action, int 
 	text	   *action = NULL;
 	text	   *kind;
 
+	/* the common case: nothing changed since the last row */
+	if (st != NULL && st->const_args && st->dir == dir &&
+		st->generation == dir->generation &&
+		st->has_viewer == has_viewer && st->viewer == viewer)
+		return st;
+
 	if ((action_arg >= 0 && PG_ARGISNULL(action_arg)) || PG_ARGISNULL(kind_arg))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -143,8 +166,7 @@ GetState(FunctionCallInfo fcinfo, int action_arg, const char *fixed_action, int 
 
 	if (st != NULL && st->dir == dir && st->generation == dir->generation &&
 		st->has_viewer == has_viewer && st->viewer == viewer &&
-		(st->const_args ||
-		 ((action == NULL || SameText(action, st->action)) && SameText(kind, st->kind))))
+		(action == NULL || SameText(action, st->action)) && SameText(kind, st->kind))
 		return st;
 
 	if (st == NULL)
@@ -169,6 +191,7 @@ GetState(FunctionCallInfo fcinfo, int action_arg, const char *fixed_action, int 
 	st->const_args = get_fn_expr_arg_stable(fcinfo->flinfo, kind_arg) &&
 		(action_arg < 0 || get_fn_expr_arg_stable(fcinfo->flinfo, action_arg));
 	st->has_result = false;
+	memset(st->rules, 0, sizeof(st->rules));
 	st->has_viewer = has_viewer;
 	st->viewer = viewer;
 	st->generation = dir->generation;
@@ -181,17 +204,31 @@ GetState(FunctionCallInfo fcinfo, int action_arg, const char *fixed_action, int 
  * arguments; false when the row is refused to everybody.
  */
 static bool
-RowAudience(FunctionCallInfo fcinfo, const OrgScope *sc, OrgAudience *aud,
+RowAudience(FunctionCallInfo fcinfo, RlsState *st, OrgAudience *aud,
 			const OrgCycle **cycle)
 {
+	const OrgScope *sc = &st->scope;
 	bool		has_cycle = !PG_ARGISNULL(ARG_CYCLE);
 	bool		has_aud = !PG_ARGISNULL(ARG_AUDIENCE);
+	int64		cyc = has_cycle ? PG_GETARG_INT64(ARG_CYCLE) : 0;
+	OrgAudience in = has_aud ? (DatumGetAudience(PG_GETARG_DATUM(ARG_AUDIENCE)) & AUDIENCE_ALL) : 0;
 
-	return OrgRowAudience(sc->dir, sc->action, sc->kind,
-						  has_cycle, has_cycle ? PG_GETARG_INT64(ARG_CYCLE) : 0,
-						  has_aud,
-						  has_aud ? (DatumGetAudience(PG_GETARG_DATUM(ARG_AUDIENCE)) & AUDIENCE_ALL) : 0,
-						  aud, cycle);
+	RowRule    *r = &st->rules[((uint64) cyc ^ in) & (ROW_RULES - 1)];
+
+	if (!r->valid || r->has_cycle != has_cycle || r->cycle != cyc ||
+		r->has_aud != has_aud || r->in != in)
+	{
+		r->ok = OrgRowAudience(sc->dir, sc->action, sc->kind, has_cycle, cyc,
+							   has_aud, in, &r->out, &r->cyc);
+		r->has_cycle = has_cycle;
+		r->cycle = cyc;
+		r->has_aud = has_aud;
+		r->in = in;
+		r->valid = true;
+	}
+	*aud = r->out;
+	*cycle = r->cyc;
+	return r->ok;
 }
 
 PG_FUNCTION_INFO_V1(orgacl_sees_subject);
@@ -207,7 +244,7 @@ orgacl_sees_subject(PG_FUNCTION_ARGS)
 	OrgAudience aud;
 	const OrgCycle *cycle;
 
-	if (PG_ARGISNULL(ARG_SUBJECT) || !RowAudience(fcinfo, &st->scope, &aud, &cycle))
+	if (PG_ARGISNULL(ARG_SUBJECT) || !RowAudience(fcinfo, st, &aud, &cycle))
 		PG_RETURN_BOOL(false);
 	PG_RETURN_BOOL(OrgScopeSubject(&st->scope, PG_GETARG_INT64(ARG_SUBJECT), aud));
 }
@@ -228,7 +265,7 @@ orgacl_sees_row(PG_FUNCTION_ARGS)
 	int64	   *shared = NULL;
 	bool		allow;
 
-	if (PG_ARGISNULL(ARG_SUBJECT) || !RowAudience(fcinfo, &st->scope, &aud, &cycle))
+	if (PG_ARGISNULL(ARG_SUBJECT) || !RowAudience(fcinfo, st, &aud, &cycle))
 		PG_RETURN_BOOL(false);
 	if (!PG_ARGISNULL(ARG_SHARED) && (aud & (1u << REL_SHARED)))
 		shared = PersonIds(PG_GETARG_ARRAYTYPE_P(ARG_SHARED), &nshared);
@@ -349,8 +386,8 @@ orgacl_subject_superset(PG_FUNCTION_ARGS)
 
 /*
  * PlanShare estimates, at plan time, the share of persons whose rows the
- * subject arm call (sees_subject's arguments) may allow: the superset for
- * the viewer of this moment.  It returns false when it cannot (arguments
+ * subject arm call (sees_subject's arguments) may allow: the superset's
+ * bound for the viewer of this moment (counted, not listed).  It returns false when it cannot (arguments
  * not constant, a kind the model lacks), and sets *any_cycle and
  * *any_audience from whether the call's rows may name a cycle or carry an
  * audience (an argument other than a NULL constant).
@@ -370,8 +407,7 @@ PlanShare(List *args, double *share, bool *any_cycle, bool *any_audience)
 	int64		viewer = 0;
 	bool		has_viewer;
 	OrgScope	sc;
-	int32	   *list = NULL;
-	int32		n;
+	int64		bound;
 
 	if (!IsA(action_arg, Const) || ((Const *) action_arg)->constisnull ||
 		!IsA(kind_arg, Const) || ((Const *) kind_arg)->constisnull)
@@ -389,13 +425,12 @@ PlanShare(List *args, double *share, bool *any_cycle, bool *any_audience)
 	has_viewer = OrgaclViewer(dir, &viewer);
 	OrgScopeInit(&sc, dir, has_viewer, viewer, (OrgAction) action, kind,
 				 AllocInContext, CurrentMemoryContext);
-	n = Superset(&sc, *any_cycle, *any_audience, &list);
-	if (list != NULL)
-		pfree(list);
-	if (n < 0 || dir->npersons == 0)
+	bound = OrgScopeSupersetBound(&sc, OrgWidestAudience(dir, (OrgAction) action, kind,
+														 *any_cycle, *any_audience));
+	if (bound < 0 || dir->npersons == 0)
 		*share = 1.0;
 	else
-		*share = (double) n / dir->npersons;
+		*share = Min(1.0, (double) bound / dir->npersons);
 	return true;
 }
 

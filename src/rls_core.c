@@ -213,7 +213,7 @@ OrgScopeSubject(OrgScope *sc, int64_t subject, OrgAudience aud)
 		return true;
 	if ((aud & BIT(REL_SUBJECT)) && s == v)
 		return true;
-	if ((aud & BIT(REL_DIRECT_MANAGER)) && p[s].parent == v)
+	if ((aud & BIT(REL_DIRECT_MANAGER)) && v < s && s <= p[v].last && p[s].parent == v)
 		return true;
 
 	/*
