@@ -52,10 +52,9 @@
 --     at all when it holds all of them); recursive-CTE policy (bench_app
 --     with SET LOCAL bench.viewer, on bench.review_cte; managers and CEO);
 --     and, for Q1 only and for information, the hand-written predicate
---     with count(cycle), which must read the rows as the protected query
---     does (the hand-written count(*) gets an index-only scan, which the
---     protected one cannot have with these indexes: its policy reads
---     cycle).  Each is timed by EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)
+--     with count(cycle) FILTER (WHERE subject IS NOT NULL), which reads the
+--     two columns of every row the policy reads (the hand-written count(*)
+--     reads none: it is answered from the narrowest index).  Each is timed by EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)
 --     run through EXECUTE, so that every run is planned afresh: one
 --     warm-up, then :runs runs, of one variant after the other; the medians
 --     of execution time and of planning + execution time are reported, and
@@ -468,7 +467,7 @@ CHECKPOINT;
 \o /dev/null
 SELECT bench.measure(v.name, q.name, w.variant,
 		CASE w.variant WHEN 'hand-written' THEN format(q.sql, v.pred)
-					   WHEN 'hand-written, heap' THEN replace(format(q.sql, v.pred), 'count(*)', 'count(cycle)')
+					   WHEN 'hand-written, heap' THEN replace(format(q.sql, v.pred), 'count(*)', 'count(cycle) FILTER (WHERE subject IS NOT NULL)')
 					   WHEN 'CTE policy' THEN replace(format(q.sql, ''), 'bench.review', 'bench.review_cte')
 					   ELSE format(q.sql, '') END,
 		CASE WHEN w.variant LIKE 'hand-written%' THEN NULL ELSE 'bench_app' END,
@@ -509,7 +508,7 @@ BEGIN
 	  JOIN bench.viewer v ON v.name = p.viewer
 	 WHERE p.variant = 'protected' AND p.answer IS DISTINCT FROM h.answer;
 	IF bad IS NULL THEN
-		SELECT string_agg(format('viewer %s, %s: hand-written count(*) %s, count(cycle) %s',
+		SELECT string_agg(format('viewer %s, %s: hand-written count(*) %s, reading the policy''s columns %s',
 								 p.viewer, p.query, p.answer[1], h.answer[1]), E'\n')
 		  INTO bad
 		  FROM bench.result p
@@ -770,7 +769,7 @@ SELECT 5, 'cache bytes per person',
 \echo
 \echo 'bench: protected queries against the references: ms, median of' :runs 'runs; ratios on planning + execution'
 \echo '       (protected/hand-written: < target is good; CTE/protected: > target is good; "hand-written heap"'
-\echo '       is Q1 as count(cycle), which must read the rows as the protected query does: no index-only scan)'
+\echo '       is Q1 reading the two columns the policy reads: count(cycle) FILTER (WHERE subject IS NOT NULL))'
 SELECT viewer, query, rows,
 	   bench.ms(p_exec) || ' / ' || bench.ms(p_total) AS "protected exec/total",
 	   bench.ms(h_exec) || ' / ' || bench.ms(h_total) AS "hand-written exec/total",
@@ -821,7 +820,7 @@ SELECT line FROM (
 	UNION ALL
 	SELECT 2, ''
 	UNION ALL
-	SELECT 3, '| viewer | query | rows | protected | hand-written | protected/hand-written (target) | hand-written, reading rows * | protected/that | recursive-CTE policy | CTE/protected (target) | protected plan |'
+	SELECT 3, '| viewer | query | rows | protected | hand-written | protected/hand-written (target) | hand-written, reading the policy''s columns * | protected/that | recursive-CTE policy | CTE/protected (target) | protected plan |'
 	UNION ALL
 	SELECT 4, '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|'
 	UNION ALL
@@ -843,8 +842,8 @@ SELECT line FROM (
 	UNION ALL
 	SELECT 6, ''
 	UNION ALL
-	SELECT 6.1, '\* Q1 as `count(cycle)`: the hand-written predicate, but the rows are read as the protected query must '
-				'(the hand-written `count(*)` is answered by an index-only scan, without visiting the table).'
+	SELECT 6.1, '\* Q1 as `count(cycle) FILTER (WHERE subject IS NOT NULL)`: the hand-written predicate, reading the two '
+				'columns of every row that the policy reads (the hand-written `count(*)` reads none: the narrowest index answers it).'
 	UNION ALL
 	SELECT 6.2, ''
 	UNION ALL
