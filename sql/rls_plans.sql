@@ -153,6 +153,32 @@ RESET ROLE;
 DEALLOCATE mine;
 ROLLBACK;
 
+-- With 10,000 persons or more, a scan the planner expects to read most of
+-- the table lends the leader's directory to the workers (shared memory)
+-- instead of having each read the catalog; the answers are the same.
+INSERT INTO orgacl.person (id, manager, active, path)
+SELECT 1000 + g, 112 + g % 800, true,
+	   (SELECT p.path FROM orgacl.person p WHERE p.id = 112 + g % 800) OPERATOR(orgacl.||) (1000 + g)::bigint
+FROM generate_series(0, 11999) g;
+INSERT INTO plans.review
+SELECT 200000 + g, 1000 + g, 1 + g % 2, 112 + g % 800, 'peer review'
+FROM generate_series(0, 11999) g;
+ANALYZE plans.review;
+BEGIN;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT set_config('orgacl.viewer', '1', true);
+SET LOCAL ROLE orgacl_plans_app;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM plans.review WHERE body <> '';
+SELECT count(*) AS ceo_rows_in_parallel FROM plans.review WHERE body <> '';
+RESET ROLE;
+SELECT current_setting('orgacl.shared_directory') <> '' AS lent_to_workers,
+	   count(*) FILTER (WHERE can_view(1, subject, artifact('review', cycle, author))) AS can_view_rows
+FROM plans.review;
+ROLLBACK;
+
 -- clean up
 SELECT unprotect('plans.review');
 DROP SCHEMA plans CASCADE;

@@ -76,7 +76,10 @@ static Oid	CachedRelids[N_CATALOG_TABLES];
 static TimestampTz LastStatement = 0;
 static LocalTransactionId LastLxid = InvalidLocalTransactionId;
 static bool StatementOnly = false;
-static uint64 BuildCount = 0;	/* builds so far: OrgDirectory.generation */	/* built in parallel mode: this statement only */
+static uint64 BuildCount = 0;	/* builds so far: OrgDirectory.generation */
+
+/* persons below which a parallel worker reads the catalog itself (~3 ms) */
+#define SHARE_MIN_PERSONS 10000	/* built in parallel mode: this statement only */
 
 /*
  * InvalidateDirectoryCallback marks the cache stale when one of the catalog
@@ -1002,6 +1005,21 @@ BuildDirectory(MemoryContext cxt, bool *statement_only)
 }
 
 /*
+ * OrgaclShareDirectory lends the current directory to this backend's
+ * parallel workers (model_share.c), when it is large enough
+ * for a worker's own read of the catalog to matter.  The planner support
+ * calls it for scans likely to run in parallel.
+ */
+void
+OrgaclShareDirectory(void)
+{
+	const OrgDirectory *dir = OrgaclDirectory();
+
+	if (!StatementOnly && dir->npersons >= SHARE_MIN_PERSONS)
+		OrgaclPublishDirectory(dir);
+}
+
+/*
  * OrgaclCatalogRelids sets *relids to the catalog tables the directory is
  * read from (as of its last build) and returns their number: a plan that
  * depends on the directory lists them, so any change replans it.
@@ -1048,11 +1066,7 @@ OrgaclDirectory(void)
 			if (dir != NULL)
 				StatementOnly = true;
 			else
-			{
 				dir = BuildDirectory(cxt, &StatementOnly);
-				if (!StatementOnly)
-					OrgaclPublishDirectory(dir);
-			}
 		}
 		PG_CATCH();
 		{

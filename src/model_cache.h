@@ -26,6 +26,7 @@
 extern void OrgaclCacheInit(void);
 extern const OrgDirectory *OrgaclDirectory(void);
 extern int	OrgaclCatalogRelids(const Oid **relids);
+extern void OrgaclShareDirectory(void);
 
 /* model_share.c: the directory lent to parallel workers */
 extern void OrgaclShareInit(void);

@@ -6,8 +6,11 @@
  * A parallel worker is a fresh process: without help it would read the
  * whole directory again (some 20 ms for 100,000 persons) before its first
  * row, which is most of what a parallel scan of a protected table costs for
- * a viewer who sees everything.  So, after each build, the backend copies
- * its directory into a dynamic shared memory segment and names it in the
+ * a viewer who sees everything.  So, when the planner support sees such a
+ * scan coming (model_cache.c's OrgaclShareDirectory, once per build, for
+ * directories of 10,000 persons or more, unless orgacl.share_directory is
+ * off), the backend copies its directory into a dynamic shared memory
+ * segment and names it in the
  * setting orgacl.shared_directory ("handle:token:generation"), which
  * PostgreSQL hands to every worker with the rest of the session's
  * settings.  A worker attaches the segment and reads the arrays in place.
@@ -34,6 +37,7 @@
 #include "storage/dsm.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 
 #include "model_cache.h"
 
@@ -58,7 +62,10 @@ typedef struct DirArray
 } DirArray;
 
 static char *shared_setting = NULL;
+static bool share_enabled = true;
 static dsm_segment *Published = NULL;
+static uint64 PublishedGeneration = 0;
+static char PublishedValue[96];
 
 /*
  * DirArrays lists the arrays of dir (every pointer field), with their sizes
@@ -103,6 +110,40 @@ DirArrays(OrgDirectory *d, DirArray *out, bool sizes)
 }
 
 /*
+ * CreateSegment creates a segment of size bytes mapped for the backend's
+ * life, or returns NULL when the server cannot (no slot, or no memory in
+ * /dev/shm, which is an error there): lending is an optimisation, so its
+ * failure is caught in a subtransaction and forgotten, never the query's.
+ */
+static dsm_segment *
+CreateSegment(Size size)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	dsm_segment *volatile seg = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	PG_TRY();
+	{
+		seg = dsm_create(size, DSM_CREATE_NULL_IF_MAXSEGMENTS);
+		if (seg != NULL)
+			dsm_pin_mapping(seg);
+		ReleaseCurrentSubTransaction();
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		seg = NULL;
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	return seg;
+}
+
+/*
  * OrgaclShareInit defines orgacl.shared_directory (_PG_init calls it).
  */
 void
@@ -117,38 +158,59 @@ OrgaclShareInit(void)
 							   GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | GUC_NOT_IN_SAMPLE |
 							   GUC_DISALLOW_IN_FILE,
 							   NULL, NULL, NULL);
+	DefineCustomBoolVariable("orgacl.share_directory",
+							 "Lends the cached directory to parallel workers through shared memory.",
+							 "Each backend that plans a large protected scan keeps one copy (about 50 bytes per person).",
+							 &share_enabled,
+							 true,
+							 PGC_SUSET,
+							 0,
+							 NULL, NULL, NULL);
 }
 
 /*
  * OrgaclPublishDirectory copies dir into a new segment for this backend's
  * parallel workers, releases the previous one, and names the new one in
- * orgacl.shared_directory.  Best effort: on any shortage it publishes
- * nothing and workers read the catalog themselves.
+ * orgacl.shared_directory; for a build already copied it only checks the
+ * setting.  Best effort: on any shortage it lends nothing and workers read
+ * the catalog themselves.
  */
 void
 OrgaclPublishDirectory(const OrgDirectory *dir)
 {
 	OrgDirectory copy = *dir;
 	DirArray	arrays[MAX_ARRAYS];
-	int			n = DirArrays(&copy, arrays, true);
+	int			n;
 	Size		total = MAXALIGN(sizeof(SharedHeader));
 	dsm_segment *seg;
 	char	   *base;
 	SharedHeader *hdr;
 	Size		off;
-	char		value[96];
 	uint64		token;
 
-	if (IsParallelWorker() || IsInParallelMode())
+	if (IsParallelWorker() || IsInParallelMode() || !share_enabled)
 		return;
+
+	/*
+	 * This build is lent already: only make sure the setting still names it
+	 * (a rolled-back transaction takes the setting back with it).
+	 */
+	if (Published != NULL && PublishedGeneration == dir->generation)
+	{
+		if (shared_setting == NULL || strcmp(shared_setting, PublishedValue) != 0)
+			(void) set_config_option("orgacl.shared_directory", PublishedValue, PGC_SUSET,
+									 PGC_S_SESSION, GUC_ACTION_SET, true, 0, false);
+		return;
+	}
+
+	n = DirArrays(&copy, arrays, true);
 	for (int i = 0; i < n; i++)
 		total += MAXALIGN(arrays[i].size);
 	if (!pg_strong_random(&token, sizeof(token)))
 		return;
-	seg = dsm_create(total, DSM_CREATE_NULL_IF_MAXSEGMENTS);
+	seg = CreateSegment(total);
 	if (seg == NULL)
 		return;
-	dsm_pin_mapping(seg);
 	base = dsm_segment_address(seg);
 	off = MAXALIGN(sizeof(SharedHeader));
 	for (int i = 0; i < n; i++)
@@ -172,9 +234,10 @@ OrgaclPublishDirectory(const OrgDirectory *dir)
 	if (Published != NULL)
 		dsm_detach(Published);
 	Published = seg;
-	snprintf(value, sizeof(value), "%u:%" PRIx64 ":%" PRIx64,
+	PublishedGeneration = dir->generation;
+	snprintf(PublishedValue, sizeof(PublishedValue), "%u:%" PRIx64 ":%" PRIx64,
 			 (unsigned) dsm_segment_handle(seg), token, dir->generation);
-	(void) set_config_option("orgacl.shared_directory", value, PGC_SUSET, PGC_S_SESSION,
+	(void) set_config_option("orgacl.shared_directory", PublishedValue, PGC_SUSET, PGC_S_SESSION,
 							 GUC_ACTION_SET, true, 0, false);
 }
 

@@ -431,6 +431,9 @@ PlanShare(List *args, double *share, bool *any_cycle, bool *any_audience)
 		*share = 1.0;
 	else
 		*share = Min(1.0, (double) bound / dir->npersons);
+	/* a scan of most of the table may well run in parallel */
+	if (*share > INDEX_SHARE_MAX)
+		OrgaclShareDirectory();
 	return true;
 }
 
