@@ -3,7 +3,8 @@
  * decide_fuzz.c
  *	  libFuzzer harness for the decision procedure (src/decide_core.c): a
  *	  differential test of OrgDecide against a plain reference of SPEC
- *	  section 3.
+ *	  section 3, and of the row-level security scopes (src/rls_core.c)
+ *	  against OrgDecide.
  *
  * Each input describes a small model and organisation, the way the catalog
  * tables would hold them (the "raw" tables below): up to MAX_PERSONS
@@ -16,9 +17,11 @@
  * model lacks), and now and then role and kind names as long as the catalog
  * allows, so that the trace's strings fill up.  From the raw tables the
  * harness builds an OrgDirectory exactly as src/model_cache.c's loader does
- * (persons sorted in path order, the id hash, parents, subtree ends,
- * PERSON_* flags, compressed rows of additional managers, memberships,
- * scoped grants and leads), then
+ * (persons sorted in path order, the id index -- the dense array where the
+ * loader would choose it, and now and then forced dense or forced to the
+ * hash --, parents, subtree ends, PERSON_* flags, compressed rows of
+ * additional managers, memberships by person and by group, scoped grants
+ * and leads, the sorted (manager, person) pairs), then
  * draws up to MAX_DRAWS questions (viewer, action, subject, artifact),
  * biased towards the interesting pairs (self, managers, reports, additional
  * managers, team leads, unknown ids), and checks:
@@ -35,7 +38,16 @@
  *	  on unknown ones, OrgIsManagerOf on every pair, OrgFindGroup,
  *	  OrgFindCycle, OrgFindKind, OrgFindCap, OrgFindRole, OrgFindLogin, and
  *	  OrgIsAdditionalManagerOf, OrgIsMember, OrgRolesFor and OrgHoldsCap
- *	  (every capability) for each drawn pair.
+ *	  (every capability) for each drawn pair;
+ *	- for the first draw and about one in eight more, the scope of the
+ *	  draw's viewer (now and then none) for its action and kind, asked
+ *	  about every person and a few unknown ids on up to MAX_RLS_ROWS rows,
+ *	  twice over so that its memos fill and are read back (check_rls):
+ *	  OrgDecide == OrgRowAudience && (OrgScopeSubject || OrgScopeRow); each
+ *	  arm on its own; OrgWidestAudience; and the supersets of subjects
+ *	  (sorted, distinct, within the bound, holding everyone the subject
+ *	  arm allows, nobody unrelated, -1 only for public or a global
+ *	  capability).
  *
  * Bytes are taken from the input front to back; once it is used up, a
  * generator seeded with a hash of the whole input takes over, so that even
@@ -46,7 +58,10 @@
  * another kind deny), not from decide_core.c.  The one liberty taken with
  * the loader: a kind's action capability is occasionally -1, which
  * decide_core.h allows ("-1 when nobody can hold it") though today's loader
- * never writes it.
+ * never writes it; and the dense id index is sometimes built over ids more
+ * spread out than the loader would accept (OrgFindPerson reads it alike).
+ * A scope keeps SCOPE_CHAIN managers of its viewer at hand, more than
+ * MAX_DEPTH: the cut chain is test/unit/decide_test.c's deep company.
  *
  * Copyright (c) 2026, orgacl developers
  *
@@ -56,6 +71,7 @@
  *-------------------------------------------------------------------------
  */
 #include "decide_core.h"
+#include "rls_core.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -92,6 +108,24 @@
 #define MAX_LOGINS		3
 #define MAX_DRAWS		24
 #define MAX_SHARED		3
+
+/* the viewer scopes of rls_core.c */
+#define MAX_RLS_ROWS	10		/* rows per scope: more audiences than
+								 * SCOPE_VARIANTS now and then */
+#define MAX_RLS_ALLOCS	64		/* allocations of one scope */
+#define RLS_UNKNOWN		2		/* unknown subject ids asked per scope */
+
+/* model_cache.c's DENSE_SPREAD, and the widest span the harness forces dense */
+#define DENSE_SPREAD		2
+#define MAX_DENSE_SPREAD	8
+
+/* The shape of the id index the harness builds. */
+typedef enum IndexShape
+{
+	SHAPE_LOADER = 0,			/* as LoadPersons chooses */
+	SHAPE_HASH,					/* the hash, whatever the ids */
+	SHAPE_DENSE					/* dense whenever the span allows */
+} IndexShape;
 
 /* the capability layout of model_cache.c's LoadModel */
 #define N_DIRECTORY_CAPS	5
@@ -477,6 +511,39 @@ ref_has_report(const Raw *raw, int64_t v)
 	for (i = 0; i < raw->naddmgr; i++)
 	{
 		if (raw->addmgr[i].b == v)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * ref_is_any_addmgr reports whether v is someone's additional manager.
+ */
+ORACLE static bool
+ref_is_any_addmgr(const Raw *raw, int64_t v)
+{
+	int			i;
+
+	for (i = 0; i < raw->naddmgr; i++)
+	{
+		if (raw->addmgr[i].b == v)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * ref_leads_a_team reports whether v leads a group of kind team.
+ */
+ORACLE static bool
+ref_leads_a_team(const Raw *raw, int64_t v)
+{
+	int			i;
+
+	for (i = 0; i < raw->nleads; i++)
+	{
+		if (raw->leads[i].b == v &&
+			raw->groups[ref_group(raw, raw->leads[i].a)].kind == GROUP_TEAM)
 			return true;
 	}
 	return false;
@@ -1215,13 +1282,41 @@ build_model(const Raw *raw, OrgDirectory *dir)
 }
 
 /*
+ * use_dense decides the shape of the id index for n persons whose ids span
+ * id_min .. id_max: as LoadPersons does (a dense array when the span is
+ * below DENSE_SPREAD slots per person), or, as shape asks, forced to the
+ * hash, or forced dense whenever the span is small enough to allocate
+ * (MAX_DENSE_SPREAD slots per person), so that both shapes meet every
+ * kind of id set.
+ */
+static bool
+use_dense(IndexShape shape, int n, int64_t id_min, int64_t id_max)
+{
+	uint64_t	span = (uint64_t) id_max - (uint64_t) id_min;
+
+	if (n == 0)
+		return false;
+	switch (shape)
+	{
+		case SHAPE_HASH:
+			return false;
+		case SHAPE_DENSE:
+			return span < (uint64_t) n * MAX_DENSE_SPREAD;
+		default:
+			return span < (uint64_t) n * DENSE_SPREAD;
+	}
+}
+
+/*
  * build_persons fills the persons as LoadPersons does: rows in path order,
- * the id hash (a power of two at least twice the persons, -1 for empty,
- * linear probing in row order), parents, PERSON_ACTIVE, PERSON_HAS_REPORT
- * of primary managers, and the subtree ends in one backward pass.
+ * the id index (see use_dense: a dense array over id_min .. id_max, -1
+ * where no person, and no hash; or the hash, a power of two at least twice
+ * the persons, -1 for empty, linear probing in row order, and no dense
+ * array), parents, PERSON_ACTIVE, PERSON_HAS_REPORT of primary managers,
+ * and the subtree ends in one backward pass.
  */
 static void
-build_persons(const Raw *raw, OrgDirectory *dir)
+build_persons(const Raw *raw, OrgDirectory *dir, IndexShape shape)
 {
 	int			order[MAX_PERSONS];
 	int64_t		managers[MAX_PERSONS + 1];
@@ -1237,17 +1332,38 @@ build_persons(const Raw *raw, OrgDirectory *dir)
 
 	dir->npersons = n;
 	dir->persons = Alloc0(sizeof(OrgPerson) * (n + 1));
-	while (size < 2 * (uint32_t) n)
-		size <<= 1;
-	dir->hash = Alloc0(sizeof(int32_t) * size);
-	memset(dir->hash, 0xff, sizeof(int32_t) * size);
-	dir->hash_mask = size - 1;
+	dir->id_min = INT64_MAX;
+	dir->id_max = INT64_MIN;
+	for (r = 0; r < n; r++)
+	{
+		if (raw->persons[r].id < dir->id_min)
+			dir->id_min = raw->persons[r].id;
+		if (raw->persons[r].id > dir->id_max)
+			dir->id_max = raw->persons[r].id;
+	}
+	if (use_dense(shape, n, dir->id_min, dir->id_max))
+	{
+		/* exactly the span, so that AddressSanitizer sees an overrun */
+		size = (uint32_t) ((uint64_t) dir->id_max - (uint64_t) dir->id_min + 1);
+		dir->dense = Alloc0(sizeof(int32_t) * size);
+		memset(dir->dense, 0xff, sizeof(int32_t) * size);
+		dir->hash = NULL;
+		dir->hash_mask = 0;
+	}
+	else
+	{
+		while (size < 2 * (uint32_t) n)
+			size <<= 1;
+		dir->dense = NULL;
+		dir->hash = Alloc0(sizeof(int32_t) * size);
+		memset(dir->hash, 0xff, sizeof(int32_t) * size);
+		dir->hash_mask = size - 1;
+	}
 
 	for (r = 0; r < n; r++)
 	{
 		OrgPerson  *p = &dir->persons[r];
 		const RawPerson *rp = &raw->persons[order[r]];
-		uint32_t	h;
 
 		memset(p, 0, sizeof(OrgPerson));
 		p->id = rp->id;
@@ -1255,10 +1371,16 @@ build_persons(const Raw *raw, OrgDirectory *dir)
 		if (rp->active)
 			p->flags |= PERSON_ACTIVE;
 		p->last = r;
-		h = OrgHashId(p->id) & dir->hash_mask;
-		while (dir->hash[h] >= 0)
-			h = (h + 1) & dir->hash_mask;
-		dir->hash[h] = r;
+		if (dir->dense != NULL)
+			dir->dense[(uint64_t) p->id - (uint64_t) dir->id_min] = r;
+		else
+		{
+			uint32_t	h = OrgHashId(p->id) & dir->hash_mask;
+
+			while (dir->hash[h] >= 0)
+				h = (h + 1) & dir->hash_mask;
+			dir->hash[h] = r;
+		}
 	}
 	for (r = 0; r < n; r++)
 	{
@@ -1360,7 +1482,7 @@ build_relations(const Raw *raw, OrgDirectory *dir)
 			dir->scoped_off[k + 1] += dir->scoped_off[k];
 	}
 
-	/* additional managers, by person */
+	/* additional managers, by person (and PERSON_ADDL_MANAGER) */
 	np = 0;
 	for (i = 0; i < raw->naddmgr; i++)
 	{
@@ -1372,11 +1494,32 @@ build_relations(const Raw *raw, OrgDirectory *dir)
 		pairs[np].key = p;
 		pairs[np].val = m;
 		np++;
-		dir->persons[m].flags |= PERSON_HAS_REPORT;
+		dir->persons[m].flags |= PERSON_HAS_REPORT | PERSON_ADDL_MANAGER;
 	}
 	BuildRows(pairs, np, dir->npersons, &dir->addmgr_off, &dir->addmgr);
 
-	/* memberships, by person */
+	/* and the other way round: (manager, person), sorted, de-duplicated */
+	for (i = 0; i < np; i++)
+	{
+		int32_t		k = pairs[i].key;
+
+		pairs[i].key = pairs[i].val;
+		pairs[i].val = k;
+	}
+	if (np > 1)
+		qsort(pairs, np, sizeof(Pair), ComparePairs);
+	dir->addl = Alloc0(sizeof(OrgPair) * np);
+	dir->naddl = 0;
+	for (i = 0; i < np; i++)
+	{
+		if (i > 0 && pairs[i].key == pairs[i - 1].key && pairs[i].val == pairs[i - 1].val)
+			continue;
+		dir->addl[dir->naddl].key = pairs[i].key;
+		dir->addl[dir->naddl].val = pairs[i].val;
+		dir->naddl++;
+	}
+
+	/* memberships, by person, then by group */
 	np = 0;
 	for (i = 0; i < raw->nmembers; i++)
 	{
@@ -1390,6 +1533,14 @@ build_relations(const Raw *raw, OrgDirectory *dir)
 		np++;
 	}
 	BuildRows(pairs, np, dir->npersons, &dir->member_off, &dir->member);
+	for (i = 0; i < np; i++)
+	{
+		int32_t		k = pairs[i].key;
+
+		pairs[i].key = pairs[i].val;
+		pairs[i].val = k;
+	}
+	BuildRows(pairs, np, dir->ngroups, &dir->grp_member_off, &dir->grp_member);
 
 	/* leads, by group */
 	np = 0;
@@ -1410,6 +1561,11 @@ build_relations(const Raw *raw, OrgDirectory *dir)
 	{
 		dir->groups[i].lead_off = off[i];
 		dir->groups[i].nleads = off[i + 1] - off[i];
+		if (dir->groups[i].kind == GROUP_TEAM)
+		{
+			for (j = off[i]; j < off[i + 1]; j++)
+				dir->persons[vals[j]].flags |= PERSON_LEADS_TEAM;
+		}
 	}
 	free(off);
 
@@ -1458,10 +1614,14 @@ free_directory(OrgDirectory *dir)
 	free(dir->rules);
 	free(dir->persons);
 	free(dir->hash);
+	free(dir->dense);
 	free(dir->addmgr_off);
 	free(dir->addmgr);
+	free(dir->addl);
 	free(dir->member_off);
 	free(dir->member);
+	free(dir->grp_member_off);
+	free(dir->grp_member);
 	free(dir->scoped_off);
 	free(dir->scoped);
 	free(dir->groups);
@@ -1741,6 +1901,8 @@ check_pair_helpers(const Raw *raw, const OrgDirectory *dir, int32_t v, int32_t s
 	CHECK(OrgRolesFor(dir, v, s) == ref_roles(raw, vid, true, sid));
 	CHECK(OrgRolesFor(dir, v, -1) == ref_roles(raw, vid, false, 0));
 	CHECK(((dir->persons[v].flags & PERSON_HAS_REPORT) != 0) == ref_has_report(raw, vid));
+	CHECK(((dir->persons[v].flags & PERSON_ADDL_MANAGER) != 0) == ref_is_any_addmgr(raw, vid));
+	CHECK(((dir->persons[v].flags & PERSON_LEADS_TEAM) != 0) == ref_leads_a_team(raw, vid));
 	CHECK(((dir->persons[v].flags & PERSON_ACTIVE) != 0) ==
 		  raw->persons[ref_person(raw, vid)].active);
 	for (cap = -1; cap < dir->ncaps; cap++)
@@ -1852,6 +2014,533 @@ check_draw(const Raw *raw, const OrgDirectory *dir, Draw *d)
 }
 
 /*
+ * Row-level security: the viewer scopes of rls_core.c against OrgDecide.
+ */
+
+/* A row of a protect()ed table, as the policies see it. */
+typedef struct RlsRow
+{
+	OrgArtifactRef art;
+	int64_t		shared[MAX_SHARED];
+	bool		ok;				/* OrgRowAudience: not refused to everybody */
+	OrgAudience aud;			/* its audience when ok */
+	const OrgCycle *cycle;		/* its cycle, or NULL */
+} RlsRow;
+
+/* One scope under test: what it was built for, and the rows it judges. */
+typedef struct RlsCase
+{
+	const OrgDirectory *dir;
+	bool		has_viewer;
+	int64_t		viewer;
+	bool		viewer_ok;		/* known and active: the scope may allow */
+	OrgAction	action;
+	int32_t		kind;
+	int			nrows;
+	RlsRow		rows[MAX_RLS_ROWS];
+	bool		any_cycle;
+	bool		any_audience;
+	OrgAudience widest;
+} RlsCase;
+
+/* Every allocation of one scope, freed when the scope is done. */
+typedef struct RlsArena
+{
+	int			n;
+	void	   *p[MAX_RLS_ALLOCS];
+} RlsArena;
+
+/*
+ * rls_alloc is the scope's allocator: zeroed memory of exactly size bytes
+ * (one for zero), remembered in the arena.
+ */
+static void *
+rls_alloc(void *arg, size_t size)
+{
+	RlsArena   *a = arg;
+	void	   *p;
+
+	CHECK(a->n < MAX_RLS_ALLOCS);
+	p = calloc(1, size == 0 ? 1 : size);
+	CHECK(p != NULL);
+	a->p[a->n++] = p;
+	return p;
+}
+
+/*
+ * rls_free frees everything the arena holds.
+ */
+static void
+rls_free(RlsArena *a)
+{
+	int			i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->p[i]);
+	a->n = 0;
+}
+
+/*
+ * rls_report prints the scope, the row (when there is one) and the answers
+ * that disagree, before the caller's CHECK traps; the artifact libFuzzer
+ * saves reproduces it.
+ */
+ORACLE static void
+rls_report(const RlsCase *c, const RlsRow *row, int64_t subject, OrgAudience aud,
+		   const char *what)
+{
+	int			i;
+
+	fprintf(stderr, "decide_fuzz: rls: %s\n", what);
+	fprintf(stderr, "decide_fuzz: rls: scope of viewer %s%" PRId64 " (%s) action %s kind %d;"
+			" id index %s; widest audience 0x%x (any_cycle %d, any_audience %d)\n",
+			c->has_viewer ? "" : "(none) ", c->viewer,
+			c->viewer_ok ? "active" : "unknown or deactivated",
+			ActionName(c->action), c->kind, c->dir->dense ? "dense" : "hash",
+			c->widest, c->any_cycle, c->any_audience);
+	fprintf(stderr, "decide_fuzz: rls: subject %" PRId64 " audience 0x%x\n", subject, aud);
+	if (row != NULL)
+	{
+		fprintf(stderr, "decide_fuzz: rls: row %d: cycle %s%" PRId64 " author %s%" PRId64
+				" audience %s0x%x shared %d:",
+				(int) (row - c->rows),
+				row->art.has_cycle ? "" : "(none) ", row->art.cycle,
+				row->art.has_author ? "" : "(none) ", row->art.author,
+				row->art.has_audience ? "" : "(none) ", row->art.audience, row->art.nshared);
+		for (i = 0; i < row->art.nshared; i++)
+			fprintf(stderr, " %" PRId64, row->shared[i]);
+		fprintf(stderr, "; OrgRowAudience %s, audience 0x%x\n",
+				row->ok ? "true" : "false", row->aud);
+	}
+}
+
+/* RLS_CHECK is CHECK with the scope, row and subject reported first. */
+#define RLS_CHECK(cond, c, row, subject, aud) \
+	do { \
+		if (!(cond)) \
+		{ \
+			rls_report((c), (row), (subject), (aud), #cond); \
+			fuzz_fail(#cond, __LINE__); \
+		} \
+	} while (0)
+
+/*
+ * ref_row_audience applies rule 2 to a row from the raw tables: false when
+ * the row names a cycle that does not exist or is of another kind, else
+ * the audience that decides the action, and the row's raw cycle.
+ */
+ORACLE static bool
+ref_row_audience(const Raw *raw, OrgAction action, const OrgArtifactRef *art,
+				 OrgAudience *aud, const RawCycle **cycle)
+{
+	const RawKind *kind = &raw->kinds[art->kind];
+	bool		read = ACTION_IS_READ(action);
+	int			i;
+
+	*cycle = NULL;
+	if (art->has_cycle)
+	{
+		for (i = 0; i < raw->ncycles; i++)
+		{
+			if (raw->cycles[i].id == art->cycle)
+				*cycle = &raw->cycles[i];
+		}
+		if (*cycle == NULL || (*cycle)->kind != art->kind)
+			return false;
+	}
+	if (read && art->has_audience)
+		*aud = art->audience;
+	else if (read && *cycle != NULL && (*cycle)->has_audience)
+		*aud = (*cycle)->audience;
+	else
+		*aud = kind->def[action];
+	*aud &= kind->cap;
+	return true;
+}
+
+/*
+ * ref_widest is OrgWidestAudience by its definition: the default, every
+ * audience of a cycle of the kind (with any_cycle), everything (with
+ * any_audience) -- the last two for reads only -- within the kind's cap.
+ */
+ORACLE static OrgAudience
+ref_widest(const Raw *raw, OrgAction action, int kind, bool any_cycle, bool any_audience)
+{
+	OrgAudience aud = raw->kinds[kind].def[action];
+	int			i;
+
+	if (ACTION_IS_READ(action) && any_audience)
+		aud = AUDIENCE_ALL;
+	if (ACTION_IS_READ(action) && any_cycle)
+	{
+		for (i = 0; i < raw->ncycles; i++)
+		{
+			if (raw->cycles[i].kind == kind && raw->cycles[i].has_audience)
+				aud |= raw->cycles[i].audience;
+		}
+	}
+	return aud & raw->kinds[kind].cap;
+}
+
+/*
+ * ref_row_relations returns the relations of v to a row that depend on the
+ * row alone: author, owner (of the row's cycle) and shared.
+ */
+ORACLE static OrgAudience
+ref_row_relations(const Raw *raw, int64_t v, const OrgArtifactRef *art)
+{
+	OrgAudience rel = 0;
+	int			i;
+
+	if (art->has_author && art->author == v)
+		rel |= 1u << REL_AUTHOR;
+	if (art->has_cycle)
+	{
+		for (i = 0; i < raw->ncycles; i++)
+		{
+			if (raw->cycles[i].id == art->cycle && raw->cycles[i].owner == v)
+				rel |= 1u << REL_OWNER;
+		}
+	}
+	for (i = 0; i < art->nshared; i++)
+	{
+		if (art->shared[i] == v)
+			rel |= 1u << REL_SHARED;
+	}
+	return rel;
+}
+
+/*
+ * ref_may_list reports whether s may be in the superset of v's subject arm
+ * under aud at all: s is v (subject), below v (managers), a primary or
+ * additional report of v (direct_manager), a member of a team v leads
+ * (team_lead), or a member of a group v holds a grant scoped to, when hr
+ * is in the audience and a role may reach the kind.  Nobody else can be
+ * allowed without a global capability (the superset is then -1).
+ */
+ORACLE static bool
+ref_may_list(const Raw *raw, int64_t v, int64_t s, int kind, OrgAction action, OrgAudience aud)
+{
+	int			si = ref_person(raw, s);
+	int			i;
+
+	if ((aud & (1u << REL_SUBJECT)) && v == s)
+		return true;
+	if ((aud & (1u << REL_MANAGERS)) && ref_is_above(raw, v, s))
+		return true;
+	if ((aud & (1u << REL_DIRECT_MANAGER)) &&
+		(raw->persons[si].manager == v || ref_is_addmgr(raw, v, s)))
+		return true;
+	if ((aud & (1u << REL_TEAM_LEAD)) && ref_leads_team_of(raw, v, s))
+		return true;
+	if ((aud & (1u << REL_HR)) && raw->kinds[kind].role_access &&
+		ref_action_cap(raw, kind, action) >= 0)
+	{
+		for (i = 0; i < raw->ngrants; i++)
+		{
+			const RawGrant *g = &raw->grants[i];
+
+			if (g->person == v && g->scope != 0 && g->role != ROLE_UNKNOWN &&
+				ref_is_member(raw, s, g->scope))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * gen_rls_row makes one row of the scope's kind for viewer v: mostly in a
+ * cycle of the kind, now and then in a cycle of another kind or an unknown
+ * one, with or without author, audience and shared list.
+ */
+static void
+gen_rls_row(Source *src, const Raw *raw, int64_t v, int kind, RlsRow *row)
+{
+	OrgArtifactRef *art = &row->art;
+	int			same[MAX_CYCLES];
+	int			nsame = 0;
+	int			i;
+
+	memset(row, 0, sizeof(*row));
+	art->kind = kind;
+	for (i = 0; i < raw->ncycles; i++)
+	{
+		if (raw->cycles[i].kind == kind)
+			same[nsame++] = i;
+	}
+	art->has_cycle = chance(src, 4);
+	if (art->has_cycle)
+	{
+		if (nsame > 0 && chance(src, 6))
+			art->cycle = raw->cycles[same[below(src, nsame)]].id;
+		else if (raw->ncycles > 0 && chance(src, 4))
+			art->cycle = raw->cycles[below(src, raw->ncycles)].id;
+		else
+			art->cycle = 1 + below(src, 4 * MAX_CYCLES);
+	}
+	art->has_author = chance(src, 4);
+	if (art->has_author)
+		art->author = chance(src, 4) ? v : pick_person(src, raw);
+	art->has_audience = chance(src, 3);
+	if (art->has_audience)
+		art->audience = rand_audience(src);
+	art->nshared = below(src, MAX_SHARED + 1);
+	for (i = 0; i < art->nshared; i++)
+		row->shared[i] = chance(src, 3) ? v : pick_person(src, raw);
+	art->shared = NULL;
+}
+
+/*
+ * check_superset checks OrgScopeSupersetBound and OrgScopeSuperset under
+ * aud: -1 from both or neither; otherwise a list of at most bound sorted,
+ * distinct person indexes that holds every person in allowed (those the
+ * subject arm allowed under aud or a narrower audience) and nobody
+ * ref_may_list rules out; -1 only for a public audience or a capability
+ * the viewer holds globally; 0 and nothing for a scope without a viewer.
+ */
+ORACLE static void
+check_superset(const Raw *raw, RlsCase *c, OrgScope *sc, OrgAudience aud, const bool *allowed)
+{
+	const OrgDirectory *dir = c->dir;
+	int64_t		bound = OrgScopeSupersetBound(sc, aud);
+	int32_t    *list = NULL;
+	int32_t		n = OrgScopeSuperset(sc, aud, &list);
+	int32_t		i;
+	int32_t		k;
+
+	RLS_CHECK((bound == -1) == (n == -1), c, NULL, 0, aud);
+	if (!c->viewer_ok)
+	{
+		RLS_CHECK(bound == 0 && n == 0 && list == NULL, c, NULL, 0, aud);
+		return;
+	}
+	if (n == -1)
+	{
+		int32_t		cap = ref_action_cap(raw, c->kind, c->action);
+
+		RLS_CHECK((aud & (1u << REL_PUBLIC)) ||
+				  ((aud & (1u << REL_HR)) && raw->kinds[c->kind].role_access &&
+				   ref_holds_cap(raw, c->viewer, cap, false, 0)), c, NULL, 0, aud);
+		return;
+	}
+	RLS_CHECK(n >= 0 && n <= bound && n <= dir->npersons, c, NULL, 0, aud);
+	RLS_CHECK(n == 0 || list != NULL, c, NULL, 0, aud);
+	for (i = 0; i < n; i++)
+	{
+		RLS_CHECK(list[i] >= 0 && list[i] < dir->npersons, c, NULL, 0, aud);
+		RLS_CHECK(i == 0 || list[i - 1] < list[i], c, NULL, 0, aud);
+		RLS_CHECK(ref_may_list(raw, c->viewer, dir->persons[list[i]].id, c->kind,
+							   c->action, aud),
+				  c, NULL, dir->persons[list[i]].id, aud);
+	}
+	for (k = 0, i = 0; i < dir->npersons; i++)
+	{
+		while (k < n && list[k] < i)
+			k++;
+		RLS_CHECK(!allowed[i] || (k < n && list[k] == i), c, NULL, dir->persons[i].id, aud);
+	}
+}
+
+/*
+ * check_rls builds the scope of the draw's viewer (now and then none) for
+ * its action and kind, and checks it against OrgDecide on every person
+ * (and a few unknown ids) as subject and a handful of rows, twice over so
+ * that the memos fill and are read back:
+ *
+ *	- OrgRowAudience agrees with rule 2 (ref_row_audience);
+ *	- OrgDecide == ok && (OrgScopeSubject || OrgScopeRow), and a scope
+ *	  without a viewer allows nothing;
+ *	- the subject arm is OrgDecide on a row that carries the audience and
+ *	  no author, cycle or shared list, and the row arm is the author, owner
+ *	  and shared relations within the audience (ref_row_relations);
+ *	- OrgWidestAudience is its definition (ref_widest), holds every row's
+ *	  audience, and the subject arm allows under it whom it allows under
+ *	  any row's;
+ *	- the supersets under the widest audience and under every row's hold
+ *	  whom the subject arm allowed (check_superset).
+ */
+ORACLE static void
+check_rls(Source *src, const Raw *raw, const OrgDirectory *dir, const Draw *d)
+{
+	static RlsCase c;
+	static bool allowed[MAX_RLS_ROWS][MAX_PERSONS];
+	static bool allowed_any[MAX_PERSONS];
+	static bool allowed_widest[MAX_PERSONS];
+	static bool wants[MAX_RLS_ROWS][MAX_PERSONS + RLS_UNKNOWN];
+	static bool subj_wants[MAX_RLS_ROWS][MAX_PERSONS + RLS_UNKNOWN];
+	static bool row_wants[MAX_RLS_ROWS][MAX_PERSONS + RLS_UNKNOWN];
+	int64_t		subjects[MAX_PERSONS + RLS_UNKNOWN];
+	int64_t    *shared[MAX_RLS_ROWS];
+	int			nsubjects = 0;
+	int			vi;
+	OrgScope	sc;
+	RlsArena	arena;
+	int			pass;
+	int			r;
+	int			i;
+
+	memset(&c, 0, sizeof(c));
+	memset(allowed, 0, sizeof(allowed));
+	memset(allowed_any, 0, sizeof(allowed_any));
+	memset(allowed_widest, 0, sizeof(allowed_widest));
+	arena.n = 0;
+	c.dir = dir;
+	c.has_viewer = !chance(src, 1);
+	c.viewer = d->viewer;
+	c.action = d->action;
+	c.kind = d->art.kind;
+	vi = ref_person(raw, c.viewer);
+	c.viewer_ok = c.has_viewer && vi >= 0 && raw->persons[vi].active;
+
+	/* the rows, each with an exactly sized shared list */
+	c.nrows = 1 + below(src, MAX_RLS_ROWS);
+	for (r = 0; r < c.nrows; r++)
+	{
+		RlsRow	   *row = &c.rows[r];
+		OrgAudience ref_aud = 0;
+		const RawCycle *ref_cycle;
+		bool		ref_ok;
+
+		gen_rls_row(src, raw, c.viewer, c.kind, row);
+		shared[r] = NULL;
+		if (row->art.nshared > 0)
+		{
+			shared[r] = malloc(sizeof(int64_t) * row->art.nshared);
+			CHECK(shared[r] != NULL);
+			memcpy(shared[r], row->shared, sizeof(int64_t) * row->art.nshared);
+		}
+		row->art.shared = shared[r];
+		row->aud = 0;
+		row->ok = OrgRowAudience(dir, c.action, c.kind, row->art.has_cycle, row->art.cycle,
+								 row->art.has_audience, row->art.audience,
+								 &row->aud, &row->cycle);
+		ref_ok = ref_row_audience(raw, c.action, &row->art, &ref_aud, &ref_cycle);
+		RLS_CHECK(row->ok == ref_ok, &c, row, 0, row->aud);
+		RLS_CHECK(!row->ok || row->aud == ref_aud, &c, row, 0, ref_aud);
+		RLS_CHECK(!row->ok || (row->cycle == NULL) == !row->art.has_cycle, &c, row, 0, row->aud);
+		RLS_CHECK(row->cycle == NULL || row->cycle->id == row->art.cycle, &c, row, 0, row->aud);
+		c.any_cycle |= row->art.has_cycle;
+		c.any_audience |= row->art.has_audience;
+	}
+	c.any_cycle |= chance(src, 4);
+	c.any_audience |= chance(src, 1);
+	c.widest = OrgWidestAudience(dir, c.action, c.kind, c.any_cycle, c.any_audience);
+	RLS_CHECK(c.widest == ref_widest(raw, c.action, c.kind, c.any_cycle, c.any_audience),
+			  &c, NULL, 0, c.widest);
+	for (r = 0; r < c.nrows; r++)
+		RLS_CHECK(!c.rows[r].ok || (c.rows[r].aud & ~c.widest) == 0,
+				  &c, &c.rows[r], 0, c.rows[r].aud);
+
+	/* every person, from a random one on, then unknown ids */
+	{
+		int			start = below(src, dir->npersons);
+
+		for (i = 0; i < dir->npersons; i++)
+			subjects[nsubjects++] = dir->persons[(start + i) % dir->npersons].id;
+		for (i = 0; i < RLS_UNKNOWN; i++)
+			subjects[nsubjects++] = fresh_id(src, raw);
+	}
+
+	OrgScopeInit(&sc, dir, c.has_viewer, c.viewer, c.action, c.kind, rls_alloc, &arena);
+	for (pass = 0; pass < 2; pass++)
+	{
+		for (r = 0; r < c.nrows; r++)
+		{
+			RlsRow	   *row = &c.rows[r];
+
+			for (i = 0; i < nsubjects; i++)
+			{
+				int64_t		s = subjects[i];
+				int32_t		si = OrgFindPerson(dir, s);
+				bool		want;
+				bool		subj = false;
+				bool		rowarm = false;
+				char		what[160];
+
+				/* OrgDecide's answers do not change: the second pass reuses them */
+				if (pass == 0)
+					wants[r][i] = OrgDecide(dir, c.viewer, c.action, s, &row->art, NULL);
+				want = wants[r][i];
+				if (row->ok)
+				{
+					subj = OrgScopeSubject(&sc, s, row->aud);
+					rowarm = OrgScopeRow(&sc, s, row->aud, row->cycle,
+										 row->art.has_author, row->art.author,
+										 row->art.nshared, row->art.shared);
+				}
+				snprintf(what, sizeof(what),
+						 "pass %d: OrgDecide %d, subject arm %d, row arm %d", pass,
+						 want, subj, rowarm);
+				if (!c.has_viewer)
+					RLS_CHECK(!subj && !rowarm, &c, row, s, row->aud);
+				else if (want != (row->ok && (subj || rowarm)))
+				{
+					rls_report(&c, row, s, row->aud, what);
+					fuzz_fail("OrgDecide == OrgRowAudience && (OrgScopeSubject || OrgScopeRow)",
+							  __LINE__);
+				}
+				if (!row->ok)
+					continue;
+
+				/* each arm on its own (the second pass reads the memos) */
+				if (pass == 0)
+				{
+					OrgArtifactRef plain;
+
+					memset(&plain, 0, sizeof(plain));
+					plain.kind = c.kind;
+					plain.has_audience = true;
+					plain.audience = row->aud & (OrgAudience) ~ROW_RELATIONS;
+					subj_wants[r][i] = c.has_viewer &&
+						OrgDecide(dir, c.viewer, c.action, s, &plain, NULL);
+					row_wants[r][i] = c.viewer_ok && si >= 0 &&
+						(ref_row_relations(raw, c.viewer, &row->art) & row->aud) != 0;
+				}
+				if (subj != subj_wants[r][i] || rowarm != row_wants[r][i])
+					rls_report(&c, row, s, row->aud, what);
+				RLS_CHECK(subj == subj_wants[r][i], &c, row, s, row->aud);
+				RLS_CHECK(rowarm == row_wants[r][i], &c, row, s, row->aud);
+				if (si >= 0 && subj)
+				{
+					allowed[r][si] = true;
+					allowed_any[si] = true;
+				}
+			}
+		}
+	}
+
+	/* the widest audience: monotone, and the arm under it is exact too */
+	for (i = 0; i < dir->npersons; i++)
+	{
+		int64_t		s = dir->persons[i].id;
+		OrgArtifactRef plain;
+
+		memset(&plain, 0, sizeof(plain));
+		plain.kind = c.kind;
+		plain.has_audience = true;
+		plain.audience = c.widest & (OrgAudience) ~ROW_RELATIONS;
+		allowed_widest[i] = OrgScopeSubject(&sc, s, c.widest);
+		RLS_CHECK(allowed_widest[i] ==
+				  (c.has_viewer && OrgDecide(dir, c.viewer, c.action, s, &plain, NULL)),
+				  &c, NULL, s, c.widest);
+		RLS_CHECK(allowed_widest[i] || !allowed_any[i], &c, NULL, s, c.widest);
+		allowed_widest[i] |= allowed_any[i];
+	}
+
+	/* the supersets, under the widest audience and under each row's */
+	check_superset(raw, &c, &sc, c.widest, allowed_widest);
+	for (r = 0; r < c.nrows; r++)
+	{
+		if (c.rows[r].ok)
+			check_superset(raw, &c, &sc, c.rows[r].aud, allowed[r]);
+	}
+
+	rls_free(&arena);
+	for (r = 0; r < c.nrows; r++)
+		free(shared[r]);
+}
+
+/*
  * LLVMFuzzerTestOneInput builds one organisation from the input and checks
  * the look-ups and a series of decisions; see the file header.  It always
  * returns 0: violations trap instead.
@@ -1872,7 +2561,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	dir = Alloc0(sizeof(OrgDirectory));
 	build_model(&raw, dir);
-	build_persons(&raw, dir);
+	build_persons(&raw, dir, (IndexShape) below(&src, 3));
 	build_relations(&raw, dir);
 
 	check_lookups(&src, &raw, dir);
@@ -1881,6 +2570,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		gen_draw(&src, &raw, &d);
 		check_draw(&raw, dir, &d);
+		/* the scope of the first draw's viewer, and of about one in eight */
+		if (i == 0 || chance(&src, 1))
+			check_rls(&src, &raw, dir, &d);
 	}
 
 	free_directory(dir);

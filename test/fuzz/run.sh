@@ -4,7 +4,7 @@
 #
 #   orgpath_fuzz  src/orgpath_core.c                      corpus test/fuzz/corpus/
 #   sets_fuzz     src/sets_core.c                         corpus test/fuzz/corpus-sets/
-#   decide_fuzz   src/decide_core.c + src/sets_core.c     corpus test/fuzz/corpus-decide/
+#   decide_fuzz   src/decide_core.c + src/rls_core.c + src/sets_core.c   corpus test/fuzz/corpus-decide/
 #
 # FUZZ_SECONDS (default 60) is the budget for all of them together: each
 # harness gets an equal share (at least 1 s; the first ones take the
@@ -46,7 +46,7 @@ sources() {
 	case $1 in
 		orgpath) echo test/fuzz/orgpath_fuzz.c src/orgpath_core.c ;;
 		sets) echo test/fuzz/sets_fuzz.c src/sets_core.c ;;
-		decide) echo test/fuzz/decide_fuzz.c src/decide_core.c src/sets_core.c ;;
+		decide) echo test/fuzz/decide_fuzz.c src/decide_core.c src/rls_core.c src/sets_core.c ;;
 		*) return 1 ;;
 	esac
 }

@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * decide_test.c
- *	  Unit tests of the pure-C decision core (src/decide_core.c) and the set
- *	  text form (src/sets_core.c), on a small hand-built company.
+ *	  Unit tests of the pure-C decision core (src/decide_core.c), the
+ *	  row-level security scopes over it (src/rls_core.c) and the set text
+ *	  form (src/sets_core.c), on a small hand-built company.
  *
  * The company, by primary line (ids; "*" marks a deactivated person):
  *
@@ -28,10 +29,17 @@
  * review.aggregate for anyone with a report, objective.view for hr_admin.
  *
  * Each scenario asks OrgDecide with and without a trace and checks the
- * answer and the rule the trace ends on.  The directory is built the way
+ * answer and the rule the trace ends on.  The rls scenarios run rows
+ * through a viewer's scope (OrgRowAudience, then the subject arm and the
+ * row arms), check which arm allows, that the policy agrees with
+ * OrgDecide, the memos, and the supersets of subjects; a second, deep
+ * company (a line longer than SCOPE_CHAIN) checks "never up the chain"
+ * past the managers a scope keeps.  The directory is built the way
  * src/model_cache.c's loader builds it (persons in path order, subtree
- * ends, id hash, sorted compressed rows).  Prints "unit: N checks passed",
- * or every failed check and exits 1.
+ * ends, sorted compressed rows by person and by group, the (manager,
+ * person) pairs, PERSON_* flags), and every scenario runs twice: over the
+ * id hash and over the dense id index.  Prints "unit: N checks passed", or
+ * every failed check and exits 1.
  *
  * Copyright (c) 2026, orgacl developers
  *
@@ -41,20 +49,23 @@
  *-------------------------------------------------------------------------
  */
 #include "decide_core.h"
+#include "rls_core.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* storage limits of the hand-built directory */
-#define MAXP		16			/* persons */
+#define MAXP		80			/* persons (the deep company has 71) */
 #define MAXG		4			/* groups */
 #define MAXK		3			/* kinds */
 #define MAXC		4			/* cycles */
 #define MAXR		8			/* rules */
 #define MAXPAIRS	32			/* rows of each relation table */
-#define HASH_SIZE	32			/* a power of two >= 2 * MAXP */
+#define HASH_SIZE	256			/* a power of two >= 2 * MAXP */
+#define DENSE_MAX	256			/* slots of the dense id index */
 
 /* the capability layout of the loader */
 #define N_DIRECTORY_CAPS	5
@@ -112,10 +123,14 @@ typedef struct Built
 	OrgDirectory dir;
 	OrgPerson	persons[MAXP + 1];
 	int32_t		hash[HASH_SIZE];
+	int32_t		dense[DENSE_MAX];
 	int32_t		addmgr_off[MAXP + 1];
 	int32_t		addmgr[MAXPAIRS];
+	OrgPair		addl[MAXPAIRS];
 	int32_t		member_off[MAXP + 1];
 	int32_t		member[MAXPAIRS];
+	int32_t		grp_member_off[MAXG + 1];
+	int32_t		grp_member[MAXPAIRS];
 	int32_t		scoped_off[MAXP + 1];
 	OrgScoped	scoped[MAXPAIRS];
 	OrgGroup	groups[MAXG];
@@ -131,9 +146,11 @@ static int	checks = 0;
 static int	failures = 0;
 static Company co;
 static Built b;
+static bool dense_index;		/* build the dense id index, not the hash */
 
 /*
- * expect counts one check, and reports it when it failed.
+ * expect counts one check, and reports it (with the id index it ran on)
+ * when it failed.
  */
 static void
 expect(bool ok, const char *scenario, const char *what, int line)
@@ -142,7 +159,8 @@ expect(bool ok, const char *scenario, const char *what, int line)
 	if (!ok)
 	{
 		failures++;
-		fprintf(stderr, "unit: FAILED at decide_test.c:%d: %s: %s\n", line, scenario, what);
+		fprintf(stderr, "unit: FAILED at decide_test.c:%d [%s id index]: %s: %s\n", line,
+				dense_index ? "dense" : "hash", scenario, what);
 	}
 }
 
@@ -383,10 +401,29 @@ build_company(void)
 	}
 	dir->npersons = co.np;
 	dir->persons = b.persons;
-	dir->hash = b.hash;
+	dir->id_min = INT64_MAX;
+	dir->id_max = INT64_MIN;
+	for (int i = 0; i < co.np; i++)
+	{
+		dir->id_min = co.id[i] < dir->id_min ? co.id[i] : dir->id_min;
+		dir->id_max = co.id[i] > dir->id_max ? co.id[i] : dir->id_max;
+	}
+	if (dense_index)
+	{
+		/* every id of a unit company is small and positive */
+		dir->dense = b.dense;
+		memset(b.dense, 0xff, sizeof(b.dense));
+		if (dir->id_max - dir->id_min >= DENSE_MAX)
+		{
+			fprintf(stderr, "unit: the company's ids span too much for the dense index\n");
+			exit(1);
+		}
+	}
+	else
 	{
 		uint32_t	size = 2;
 
+		dir->hash = b.hash;
 		while (size < 2 * (uint32_t) co.np)
 			size <<= 1;
 		dir->hash_mask = size - 1;
@@ -395,15 +432,21 @@ build_company(void)
 	for (int r = 0; r < co.np; r++)
 	{
 		int			row = order[r];
-		uint32_t	h = OrgHashId(co.id[row]) & dir->hash_mask;
 
 		b.persons[r].id = co.id[row];
 		b.persons[r].roles = co.roles[row];
 		b.persons[r].flags = co.active[row] ? PERSON_ACTIVE : 0;
 		b.persons[r].last = r;
-		while (b.hash[h] >= 0)
-			h = (h + 1) & dir->hash_mask;
-		b.hash[h] = r;
+		if (dense_index)
+			b.dense[co.id[row] - dir->id_min] = r;
+		else
+		{
+			uint32_t	h = OrgHashId(co.id[row]) & dir->hash_mask;
+
+			while (b.hash[h] >= 0)
+				h = (h + 1) & dir->hash_mask;
+			b.hash[h] = r;
+		}
 	}
 	for (int r = 0; r < co.np; r++)
 	{
@@ -435,11 +478,30 @@ build_company(void)
 	{
 		pairs[np][0] = index_of(co.addmgr[np][0]);
 		pairs[np][1] = index_of(co.addmgr[np][1]);
-		b.persons[pairs[np][1]].flags |= PERSON_HAS_REPORT;
+		b.persons[pairs[np][1]].flags |= PERSON_HAS_REPORT | PERSON_ADDL_MANAGER;
 	}
 	build_rows((const int32_t (*)[2]) pairs, np, co.np, b.addmgr_off, b.addmgr);
 	dir->addmgr_off = b.addmgr_off;
 	dir->addmgr = b.addmgr;
+	/* the same pairs the other way round, (manager, person), sorted, distinct */
+	dir->naddl = 0;
+	dir->addl = b.addl;
+	for (int32_t m = 0; m < co.np; m++)
+	{
+		for (int32_t p = 0; p < co.np; p++)
+		{
+			bool		found = false;
+
+			for (int i = 0; i < np; i++)
+				found = found || (pairs[i][1] == m && pairs[i][0] == p);
+			if (found)
+			{
+				b.addl[dir->naddl].key = m;
+				b.addl[dir->naddl].val = p;
+				dir->naddl++;
+			}
+		}
+	}
 	for (np = 0; np < co.nmembers; np++)
 	{
 		pairs[np][0] = index_of(co.member[np][0]);
@@ -448,6 +510,16 @@ build_company(void)
 	build_rows((const int32_t (*)[2]) pairs, np, co.np, b.member_off, b.member);
 	dir->member_off = b.member_off;
 	dir->member = b.member;
+	for (int i = 0; i < np; i++)
+	{
+		int32_t		k = pairs[i][0];
+
+		pairs[i][0] = pairs[i][1];
+		pairs[i][1] = k;
+	}
+	build_rows((const int32_t (*)[2]) pairs, np, co.ngroups, b.grp_member_off, b.grp_member);
+	dir->grp_member_off = b.grp_member_off;
+	dir->grp_member = b.grp_member;
 	{
 		int32_t		off[MAXG + 1];
 
@@ -461,6 +533,11 @@ build_company(void)
 		{
 			b.groups[g].lead_off = off[g];
 			b.groups[g].nleads = off[g + 1] - off[g];
+			if (b.groups[g].kind == GROUP_TEAM)
+			{
+				for (int i = off[g]; i < off[g + 1]; i++)
+					b.persons[b.leads[i]].flags |= PERSON_LEADS_TEAM;
+			}
 		}
 		dir->leads = b.leads;
 	}
@@ -878,22 +955,631 @@ test_sets(void)
 }
 
 /*
- * main builds the company and runs every scenario.
+ * Row-level security: the viewer scopes of src/rls_core.c.
+ *
+ * Each row check runs a row through the policy's arms (OrgRowAudience,
+ * then OrgScopeSubject and OrgScopeRow), checks which arms allow it, and
+ * that the policy agrees with OrgDecide on the same row.
+ */
+
+/* What the arms say about a row. */
+typedef enum Arms
+{
+	ARMS_NONE = 0,				/* neither arm allows */
+	ARMS_SUBJECT = 1,			/* the subject arm alone */
+	ARMS_ROW = 2,				/* a row arm alone */
+	ARMS_BOTH = 3,				/* both */
+	ARMS_REFUSED = 4			/* OrgRowAudience refuses the row to everybody */
+} Arms;
+
+/* The scope under test, and the pool its memory comes from. */
+static OrgScope sc;
+static bool sc_has_viewer;
+static uint64_t pool[4096];
+static size_t pool_used;		/* bytes */
+static int	pool_allocs;
+static size_t pool_last;		/* bytes the last allocation asked for */
+
+/*
+ * pool_alloc is the scopes' allocator: zeroed memory from a static pool,
+ * counted.
+ */
+static void *
+pool_alloc(void *arg, size_t size)
+{
+	size_t		words = (size + sizeof(uint64_t) - 1) / sizeof(uint64_t);
+	void	   *p;
+
+	(void) arg;
+	if (pool_used / sizeof(uint64_t) + words > sizeof(pool) / sizeof(uint64_t))
+	{
+		fprintf(stderr, "unit: the scope pool is exhausted\n");
+		exit(1);
+	}
+	p = &pool[pool_used / sizeof(uint64_t)];
+	memset(p, 0, words * sizeof(uint64_t));
+	pool_used += words * sizeof(uint64_t);
+	pool_allocs++;
+	pool_last = size;
+	return p;
+}
+
+/*
+ * scope_of starts a scope for viewer (none when !has_viewer), action and
+ * kind, with an empty pool.
+ */
+static OrgScope *
+scope_of(bool has_viewer, int64_t viewer, OrgAction action, int32_t kind)
+{
+	pool_used = 0;
+	pool_allocs = 0;
+	sc_has_viewer = has_viewer;
+	OrgScopeInit(&sc, &b.dir, has_viewer, viewer, action, kind, pool_alloc, NULL);
+	return &sc;
+}
+
+/* viewer_scope is scope_of with a viewer. */
+static OrgScope *
+viewer_scope(int64_t viewer, OrgAction action, int32_t kind)
+{
+	return scope_of(true, viewer, action, kind);
+}
+
+/*
+ * rls_row checks one row of subject through the arms of scope: which arms
+ * allow it must be want, and, with a viewer, the policy must answer as
+ * OrgDecide does (without one it allows nothing).
+ */
+static void
+rls_row(const char *scenario, OrgScope *scope, int64_t subject, OrgArtifactRef art, Arms want)
+{
+	OrgAudience aud = 0;
+	const OrgCycle *cycle = NULL;
+	bool		ok;
+	bool		subj = false;
+	bool		row = false;
+
+	art.kind = scope->kind;
+	ok = OrgRowAudience(&b.dir, scope->action, scope->kind, art.has_cycle, art.cycle,
+						art.has_audience, art.audience, &aud, &cycle);
+	if (ok)
+	{
+		subj = OrgScopeSubject(scope, subject, aud);
+		row = OrgScopeRow(scope, subject, aud, cycle, art.has_author, art.author,
+						  art.nshared, art.shared);
+	}
+	EXPECT(scenario, ok == (want != ARMS_REFUSED));
+	EXPECT(scenario, subj == ((want & ARMS_SUBJECT) != 0));
+	EXPECT(scenario, row == ((want & ARMS_ROW) != 0));
+	if (sc_has_viewer)
+		EXPECT(scenario, (ok && (subj || row)) ==
+			   OrgDecide(&b.dir, scope->viewer, scope->action, subject, &art, NULL));
+}
+
+/*
+ * rls_agrees checks that the policy answers as OrgDecide does, whatever it
+ * answers.
+ */
+static void
+rls_agrees(const char *scenario, OrgScope *scope, int64_t subject, OrgArtifactRef art)
+{
+	OrgAudience aud = 0;
+	const OrgCycle *cycle = NULL;
+	bool		ok;
+	bool		allow = false;
+
+	art.kind = scope->kind;
+	ok = OrgRowAudience(&b.dir, scope->action, scope->kind, art.has_cycle, art.cycle,
+						art.has_audience, art.audience, &aud, &cycle);
+	if (ok)
+		allow = OrgScopeSubject(scope, subject, aud) ||
+			OrgScopeRow(scope, subject, aud, cycle, art.has_author, art.author,
+						art.nshared, art.shared);
+	EXPECT(scenario, allow == OrgDecide(&b.dir, scope->viewer, scope->action, subject, &art,
+										NULL));
+}
+
+/*
+ * superset_is checks the superset of scope under aud: n persons, the ids
+ * listed (any order), or n = -1 for "nearly everyone"; the bound agrees,
+ * and every person the subject arm allows under aud is in the list.
+ */
+static void
+superset_is(const char *scenario, OrgScope *scope, OrgAudience aud, int n, const int64_t *ids)
+{
+	int64_t		bound = OrgScopeSupersetBound(scope, aud);
+	int32_t    *list = NULL;
+	int32_t		got = OrgScopeSuperset(scope, aud, &list);
+	int32_t		want[MAXP];
+
+	EXPECT(scenario, got == n);
+	EXPECT(scenario, (bound == -1) == (got == -1));
+	if (got != n || got < 0)
+		return;
+	EXPECT(scenario, bound >= got);
+	EXPECT(scenario, got == 0 || list != NULL);
+	for (int i = 0; i < n; i++)
+	{
+		int			j = i;
+
+		/* the expected indexes, in insertion-sorted order */
+		while (j > 0 && want[j - 1] > index_of(ids[i]))
+		{
+			want[j] = want[j - 1];
+			j--;
+		}
+		want[j] = index_of(ids[i]);
+	}
+	for (int i = 0; i < n; i++)
+		EXPECT(scenario, list[i] == want[i]);
+	for (int32_t p = 0; p < b.dir.npersons; p++)
+	{
+		if (OrgScopeSubject(scope, b.persons[p].id, aud))
+		{
+			bool		listed = false;
+
+			for (int i = 0; i < n; i++)
+				listed = listed || list[i] == p;
+			EXPECT(scenario, listed);
+		}
+	}
+}
+
+/*
+ * test_rls_subject_arm checks the subject arm's shortcuts and its slow
+ * path: the viewer's subtree, the viewer, direct and additional reports,
+ * team leads, and roles held globally or scoped to a group.
+ */
+static void
+test_rls_subject_arm(void)
+{
+	OrgArtifactRef review = art_of(K_REVIEW);
+	OrgArtifactRef obj = art_of(K_OBJECTIVE);
+	OrgScope   *s;
+
+	s = viewer_scope(1, ACT_VIEW, K_REVIEW);
+	rls_row("rls subtree: a skip-level report", s, 9, review, ARMS_SUBJECT);
+	rls_row("rls subtree: a deactivated report stays visible", s, 10, review, ARMS_SUBJECT);
+	rls_row("rls subtree: the viewer", s, 1, review, ARMS_SUBJECT);
+	rls_row("rls subtree: outside it, without a role", s, 11, review, ARMS_NONE);
+
+	s = viewer_scope(7, ACT_VIEW, K_REVIEW);
+	rls_row("rls viewer as subject", s, 7, review, ARMS_SUBJECT);
+	rls_row("rls viewer as subject: managers only", s, 7,
+			with_audience(review, A_MANAGERS), ARMS_NONE);
+	rls_row("rls public: anyone active", s, 1, with_audience(review, A_PUBLIC), ARMS_SUBJECT);
+
+	s = viewer_scope(5, ACT_VIEW, K_REVIEW);
+	rls_row("rls direct report", s, 9, with_audience(review, A_DIRECT), ARMS_SUBJECT);
+	rls_row("rls direct: someone else's report", s, 7, with_audience(review, A_DIRECT), ARMS_NONE);
+	s = viewer_scope(2, ACT_VIEW, K_REVIEW);
+	rls_row("rls direct: a child", s, 4, with_audience(review, A_DIRECT), ARMS_SUBJECT);
+	rls_row("rls direct: not a grandchild", s, 7, with_audience(review, A_DIRECT), ARMS_NONE);
+
+	s = viewer_scope(4, ACT_VIEW, K_REVIEW);
+	rls_row("rls additional manager holds direct_manager", s, 9,
+			with_audience(review, A_DIRECT), ARMS_SUBJECT);
+	rls_row("rls additional manager is not in managers", s, 9,
+			with_audience(review, A_MANAGERS), ARMS_NONE);
+	rls_row("rls a primary report beside an additional one", s, 8,
+			with_audience(review, A_DIRECT), ARMS_SUBJECT);
+	s = viewer_scope(6, ACT_VIEW, K_REVIEW);
+	rls_row("rls additional manager elsewhere in the tree", s, 8,
+			with_audience(review, A_DIRECT), ARMS_SUBJECT);
+	s = viewer_scope(3, ACT_VIEW, K_REVIEW);
+	rls_row("rls an additional manager's managers gain nothing", s, 8,
+			with_audience(review, A_DIRECT | A_MANAGERS), ARMS_NONE);
+
+	s = viewer_scope(7, ACT_VIEW, K_OBJECTIVE);
+	rls_row("rls team lead reads a member", s, 8, obj, ARMS_SUBJECT);
+	rls_row("rls team lead who is a member", s, 7, with_audience(obj, A_TEAM_LEAD), ARMS_SUBJECT);
+	rls_row("rls team lead: not a member", s, 9, obj, ARMS_NONE);
+	s = viewer_scope(11, ACT_VIEW, K_OBJECTIVE);
+	rls_row("rls a location lead is no team lead", s, 8,
+			with_audience(obj, A_TEAM_LEAD), ARMS_NONE);
+	s = viewer_scope(8, ACT_VIEW, K_OBJECTIVE);
+	rls_row("rls a member who does not lead", s, 7, with_audience(obj, A_TEAM_LEAD), ARMS_NONE);
+}
+
+/*
+ * test_rls_roles checks rule 4 through the subject arm: a capability held
+ * globally (never up the chain, never where personally related), one
+ * scoped to groups, two-role and needs_report rules.
+ */
+static void
+test_rls_roles(void)
+{
+	OrgArtifactRef review = art_of(K_REVIEW);
+	OrgScope   *s;
+
+	s = viewer_scope(3, ACT_VIEW, K_REVIEW);
+	rls_row("rls global HR: another branch", s, 7, review, ARMS_SUBJECT);
+	rls_row("rls global HR: a deeper branch", s, 9, review, ARMS_SUBJECT);
+	rls_row("rls global HR: one's additional manager is not up the chain", s, 11, review,
+			ARMS_SUBJECT);
+	rls_row("rls global HR: never up the chain", s, 1, review, ARMS_NONE);
+	rls_row("rls global HR: a report through managers", s, 6, review, ARMS_SUBJECT);
+	rls_row("rls global HR: a cycle hiding from managers", s, 6, with_cycle(review, 30),
+			ARMS_NONE);
+	rls_row("rls global HR: the same cycle elsewhere", s, 7, with_cycle(review, 30),
+			ARMS_SUBJECT);
+	rls_row("rls global HR: hr alone hides one's own", s, 3, with_audience(review, A_HR),
+			ARMS_NONE);
+	rls_row("rls global HR: hr alone hides a report", s, 6, with_audience(review, A_HR),
+			ARMS_NONE);
+	rls_row("rls global HR: no hr, no role", s, 7, with_audience(review, A_SUBJECT), ARMS_NONE);
+
+	s = viewer_scope(11, ACT_VIEW, K_REVIEW);
+	rls_row("rls global HR who is an additional manager: personally related", s, 3,
+			with_audience(review, A_HR), ARMS_NONE);
+	rls_row("rls global HR at the top reads the top", s, 1, with_audience(review, A_HR),
+			ARMS_SUBJECT);
+	rls_row("rls global HR: the additional report's report is not related", s, 6,
+			with_audience(review, A_HR), ARMS_SUBJECT);
+	s = viewer_scope(2, ACT_VIEW, K_REVIEW);
+	rls_row("rls no role, no capability", s, 11, review, ARMS_NONE);
+
+	/* a kind no role reaches, though hr is in its audience and 3 holds its capability */
+	b.kinds[K_REVIEW].role_access = false;
+	s = viewer_scope(3, ACT_VIEW, K_REVIEW);
+	rls_row("rls no role access: global HR reads nothing by role", s, 7, review, ARMS_NONE);
+	rls_row("rls no role access: relations still hold", s, 6, review, ARMS_SUBJECT);
+	{
+		int64_t		ids[] = {3, 6};
+
+		superset_is("rls no role access: global HR is not everyone", s,
+					b.kinds[K_REVIEW].def[ACT_VIEW], 2, ids);
+	}
+	b.kinds[K_REVIEW].role_access = true;
+
+	s = viewer_scope(3, ACT_DELETE, K_REVIEW);
+	rls_row("rls a capability needing two roles: one held", s, 7, review, ARMS_NONE);
+	s = viewer_scope(11, ACT_DELETE, K_REVIEW);
+	rls_row("rls a capability needing two roles: both held", s, 7, review, ARMS_SUBJECT);
+	s = viewer_scope(5, ACT_AGGREGATE, K_REVIEW);
+	rls_row("rls needs_report: a manager", s, 7, review, ARMS_SUBJECT);
+	s = viewer_scope(8, ACT_AGGREGATE, K_REVIEW);
+	rls_row("rls needs_report: no report", s, 9, review, ARMS_NONE);
+
+	s = viewer_scope(6, ACT_VIEW, K_REVIEW);
+	rls_row("rls scoped HR: inside its group", s, 7, review, ARMS_SUBJECT);
+	rls_row("rls scoped HR: outside its group", s, 9, review, ARMS_NONE);
+	rls_row("rls scoped HR: an additional report through direct_manager", s, 8, review,
+			ARMS_SUBJECT);
+	rls_row("rls scoped HR: hr alone, the additional report is related", s, 8,
+			with_audience(review, A_HR), ARMS_NONE);
+	rls_row("rls scoped HR: hr alone, a member", s, 7, with_audience(review, A_HR),
+			ARMS_SUBJECT);
+	rls_row("rls scoped HR: never up the chain", s, 1, review, ARMS_NONE);
+	s = viewer_scope(6, ACT_VIEW, K_OBJECTIVE);
+	rls_row("rls scoped hr_admin: inside its team", s, 7, art_of(K_OBJECTIVE), ARMS_SUBJECT);
+	rls_row("rls scoped hr_admin: outside its team", s, 9, art_of(K_OBJECTIVE), ARMS_NONE);
+}
+
+/*
+ * test_rls_rows checks rule 2 through OrgRowAudience (cycles, the row's
+ * audience, the kind's cap), rule 1 (unknown subject, deactivated, unknown
+ * or no viewer), and the row arms (author, owner, shared).
+ */
+static void
+test_rls_rows(void)
+{
+	OrgArtifactRef review = art_of(K_REVIEW);
+	OrgArtifactRef obj = art_of(K_OBJECTIVE);
+	OrgArtifactRef priv = with_author(art_of(K_PRIVATE), 8);
+	OrgAudience aud = 0;
+	const OrgCycle *cycle = NULL;
+	OrgScope   *s;
+
+	/* cycles */
+	EXPECT("rls cycle audience",
+		   OrgRowAudience(&b.dir, ACT_VIEW, K_REVIEW, true, 30, false, 0, &aud, &cycle) &&
+		   aud == (A_SUBJECT | A_HR) && cycle == &b.cycles[0]);
+	EXPECT("rls the row's audience before the cycle's",
+		   OrgRowAudience(&b.dir, ACT_VIEW, K_REVIEW, true, 30, true, A_MANAGERS, &aud, &cycle) &&
+		   aud == A_MANAGERS && cycle == &b.cycles[0]);
+	EXPECT("rls a cycle never narrows a write",
+		   OrgRowAudience(&b.dir, ACT_EDIT, K_REVIEW, true, 30, true, 0, &aud, &cycle) &&
+		   aud == b.kinds[K_REVIEW].def[ACT_EDIT]);
+	EXPECT("rls unknown cycle",
+		   !OrgRowAudience(&b.dir, ACT_VIEW, K_REVIEW, true, 99, false, 0, &aud, &cycle) &&
+		   cycle == NULL);
+	EXPECT("rls cycle of another kind",
+		   !OrgRowAudience(&b.dir, ACT_VIEW, K_REVIEW, true, 32, false, 0, &aud, &cycle) &&
+		   cycle == NULL);
+	s = viewer_scope(4, ACT_VIEW, K_REVIEW);
+	rls_row("rls cycle with custom audience hides from managers", s, 7, with_cycle(review, 30),
+			ARMS_NONE);
+	rls_row("rls cycle without an audience: the default", s, 7, with_cycle(review, 31),
+			ARMS_SUBJECT);
+	rls_row("rls the row's audience overrides the cycle's", s, 7,
+			with_audience(with_cycle(review, 30), A_MANAGERS), ARMS_SUBJECT);
+	s = viewer_scope(7, ACT_VIEW, K_REVIEW);
+	rls_row("rls cycle with custom audience shows the subject", s, 7, with_cycle(review, 30),
+			ARMS_SUBJECT);
+	rls_row("rls unknown cycle: refused", s, 7, with_cycle(review, 99), ARMS_REFUSED);
+	rls_row("rls cycle of another kind: refused", s, 7, with_cycle(review, 32), ARMS_REFUSED);
+	s = viewer_scope(4, ACT_CREATE, K_REVIEW);
+	rls_row("rls a cycle's audience does not narrow a write", s, 7, with_cycle(review, 30),
+			ARMS_SUBJECT);
+
+	/* rule 1 */
+	s = viewer_scope(1, ACT_VIEW, K_REVIEW);
+	rls_row("rls unknown subject, public", s, 42, with_audience(review, A_PUBLIC), ARMS_NONE);
+	rls_row("rls unknown subject, authored by the viewer", s, 42,
+			with_author(with_audience(review, A_AUTHOR), 1), ARMS_NONE);
+	s = viewer_scope(10, ACT_VIEW, K_REVIEW);
+	rls_row("rls deactivated viewer: not even their own", s, 10,
+			with_audience(review, A_SUBJECT | A_PUBLIC), ARMS_NONE);
+	rls_row("rls deactivated viewer: not as author", s, 10,
+			with_author(with_audience(review, A_AUTHOR), 10), ARMS_NONE);
+	EXPECT("rls deactivated viewer: empty superset",
+		   OrgScopeSupersetBound(s, AUDIENCE_ALL) == 0);
+	superset_is("rls deactivated viewer: empty superset", s, AUDIENCE_ALL, 0, NULL);
+	s = viewer_scope(42, ACT_VIEW, K_REVIEW);
+	rls_row("rls unknown viewer", s, 7, with_audience(review, A_PUBLIC), ARMS_NONE);
+	s = scope_of(false, 1, ACT_VIEW, K_REVIEW);
+	rls_row("rls no viewer: public", s, 7, with_audience(review, A_PUBLIC), ARMS_NONE);
+	rls_row("rls no viewer: the id it was given is nobody", s, 1, with_author(review, 1),
+			ARMS_NONE);
+	superset_is("rls no viewer: empty superset", s, AUDIENCE_ALL, 0, NULL);
+
+	/* row arms */
+	s = viewer_scope(4, ACT_EDIT, K_REVIEW);
+	rls_row("rls author edits", s, 7, with_author(review, 4), ARMS_ROW);
+	rls_row("rls someone else's row", s, 7, with_author(review, 8), ARMS_NONE);
+	s = viewer_scope(7, ACT_EDIT, K_REVIEW);
+	rls_row("rls the subject does not edit", s, 7, with_author(review, 4), ARMS_NONE);
+	s = viewer_scope(4, ACT_VIEW, K_REVIEW);
+	rls_row("rls author and manager: both arms", s, 7,
+			with_author(with_audience(review, A_AUTHOR | A_MANAGERS), 4), ARMS_BOTH);
+	s = viewer_scope(3, ACT_VIEW, K_REVIEW);
+	rls_row("rls never up the chain, but the author relation allows", s, 1,
+			with_author(with_audience(review, A_AUTHOR | A_HR), 3), ARMS_ROW);
+	s = viewer_scope(7, ACT_VIEW, K_OBJECTIVE);
+	rls_row("rls owner of the cycle", s, 8, with_cycle(obj, 32), ARMS_ROW);
+	rls_row("rls owner, audience without owner", s, 8,
+			with_audience(with_cycle(obj, 32), A_SUBJECT), ARMS_NONE);
+	s = viewer_scope(8, ACT_VIEW, K_OBJECTIVE);
+	rls_row("rls not the owner", s, 8, with_cycle(obj, 32), ARMS_NONE);
+	{
+		int64_t		shared[2] = {9, 5};
+		OrgArtifactRef art = with_audience(review, A_SHARED);
+
+		art.nshared = 2;
+		art.shared = shared;
+		s = viewer_scope(5, ACT_VIEW, K_REVIEW);
+		rls_row("rls named in shared_with", s, 7, art, ARMS_ROW);
+		rls_row("rls named in shared_with, audience without shared", s, 7,
+				with_audience(art, A_AUTHOR | A_OWNER), ARMS_NONE);
+		s = viewer_scope(2, ACT_VIEW, K_REVIEW);
+		rls_row("rls not named in shared_with, though a manager", s, 7, art, ARMS_NONE);
+	}
+
+	/* private_feedback: capped to {subject,author}, never by role */
+	EXPECT("rls private cap",
+		   OrgRowAudience(&b.dir, ACT_VIEW, K_PRIVATE, false, 0, true, A_MANAGERS | A_HR,
+						  &aud, &cycle) && aud == 0);
+	s = viewer_scope(4, ACT_VIEW, K_PRIVATE);
+	rls_row("rls private cap: a manager is cut out", s, 7,
+			with_audience(priv, A_MANAGERS | A_HR), ARMS_NONE);
+	rls_row("rls private: managers in the default are capped", s, 7, priv, ARMS_NONE);
+	s = viewer_scope(8, ACT_VIEW, K_PRIVATE);
+	rls_row("rls private: the author", s, 7, priv, ARMS_ROW);
+	s = viewer_scope(7, ACT_VIEW, K_PRIVATE);
+	rls_row("rls private: the subject", s, 7, priv, ARMS_SUBJECT);
+	s = viewer_scope(3, ACT_VIEW, K_PRIVATE);
+	rls_row("rls private: no role reaches it", s, 7, with_audience(priv, A_HR), ARMS_NONE);
+	EXPECT("rls private: the widest audience is the cap",
+		   OrgWidestAudience(&b.dir, ACT_VIEW, K_PRIVATE, true, true) == (A_SUBJECT | A_AUTHOR));
+	{
+		int64_t		self[] = {3};
+
+		superset_is("rls private: global HR lists only itself", s,
+					OrgWidestAudience(&b.dir, ACT_VIEW, K_PRIVATE, true, true), 1, self);
+	}
+}
+
+/*
+ * test_rls_memo asks one scope about everybody, over and over, so that
+ * the memo is allocated and then answers; and about more audiences than a
+ * scope memoises.
+ */
+static void
+test_rls_memo(void)
+{
+	OrgArtifactRef review = art_of(K_REVIEW);
+	OrgScope   *s = viewer_scope(6, ACT_VIEW, K_REVIEW);
+	int32_t		nine = index_of(9);
+	bool		flipped;
+
+	/* 6 decides all but itself the slow way: 10 a round */
+	for (int round = 0; round < 8; round++)
+	{
+		for (int i = 0; i < co.np; i++)
+			rls_agrees("rls memo: every answer agrees", s, co.id[i], review);
+		if (round == 0)
+			EXPECT("rls memo: not before SCOPE_MEMO_AFTER slow decisions",
+				   pool_allocs == 0 && s->nvariants == 1 && s->variants[0].memo == NULL);
+	}
+	EXPECT("rls memo: allocated once, one byte a person",
+		   pool_allocs == 1 && pool_last == (size_t) b.dir.npersons);
+	EXPECT("rls memo: one audience, one variant, memoised",
+		   s->nvariants == 1 && s->variants[0].memo != NULL);
+	if (s->nvariants != 1 || s->variants[0].memo == NULL)
+		return;
+	EXPECT("rls memo: 9 denied and remembered", s->variants[0].memo[nine] == 1);
+
+	/*
+	 * The memo answers, not OrgDecide: flip the remembered answer for 9
+	 * and it is what the scope says, then put it back.
+	 */
+	s->variants[0].memo[nine] = 2;
+	flipped = OrgScopeSubject(s, 9, s->variants[0].aud);
+	s->variants[0].memo[nine] = 1;
+	EXPECT("rls memo: reused, not recomputed", flipped);
+	EXPECT("rls memo: restored", !OrgScopeSubject(s, 9, s->variants[0].aud));
+
+	/* more audiences than SCOPE_VARIANTS: the rest go unmemoised, still right */
+	s = viewer_scope(6, ACT_VIEW, K_REVIEW);
+	for (int round = 0; round < 8; round++)
+	{
+		for (int a = 0; a < SCOPE_VARIANTS + 2; a++)
+		{
+			OrgAudience aud = A_HR | (OrgAudience) (a & 1 ? A_DIRECT : 0) |
+				(OrgAudience) (a & 2 ? A_SUBJECT : 0) | (OrgAudience) (a & 4 ? A_TEAM_LEAD : 0) |
+				(OrgAudience) (a & 8 ? A_MANAGERS : 0);
+
+			for (int i = 0; i < co.np; i++)
+				rls_agrees("rls memo: more audiences than variants", s, co.id[i],
+						   with_audience(review, aud));
+		}
+	}
+	EXPECT("rls memo: variants are capped", s->nvariants == SCOPE_VARIANTS);
+}
+
+/*
+ * test_rls_supersets checks the widest audience and the supersets the
+ * planner reads the subject arm through.
+ */
+static void
+test_rls_supersets(void)
+{
+	const OrgKind *review = &b.kinds[K_REVIEW];
+	const OrgKind *obj = &b.kinds[K_OBJECTIVE];
+	OrgAudience wide_review = OrgWidestAudience(&b.dir, ACT_VIEW, K_REVIEW, true, false);
+	OrgAudience wide_obj = OrgWidestAudience(&b.dir, ACT_VIEW, K_OBJECTIVE, true, false);
+	OrgScope   *s;
+
+	EXPECT("rls widest: the default alone",
+		   OrgWidestAudience(&b.dir, ACT_VIEW, K_OBJECTIVE, false, false) == obj->def[ACT_VIEW]);
+	EXPECT("rls widest: with the cycles' audiences",
+		   wide_review == review->def[ACT_VIEW] && wide_obj == (obj->def[ACT_VIEW] | A_OWNER));
+	EXPECT("rls widest: rows with their own audience may hold anything",
+		   OrgWidestAudience(&b.dir, ACT_VIEW, K_REVIEW, true, true) == AUDIENCE_ALL);
+	EXPECT("rls widest: writes take the default",
+		   OrgWidestAudience(&b.dir, ACT_EDIT, K_REVIEW, true, true) == review->def[ACT_EDIT]);
+
+	s = viewer_scope(4, ACT_VIEW, K_REVIEW);
+	{
+		int64_t		ids[] = {4, 7, 8, 10, 9};
+		int64_t		direct[] = {7, 8, 10, 9};
+
+		superset_is("rls superset: a manager's subtree and additional report", s,
+					wide_review, 5, ids);
+		superset_is("rls superset: direct_manager alone", s, A_DIRECT, 4, direct);
+		superset_is("rls superset: row relations add nobody", s, A_AUTHOR | A_OWNER | A_SHARED,
+					0, NULL);
+	}
+	s = viewer_scope(7, ACT_VIEW, K_OBJECTIVE);
+	{
+		int64_t		ids[] = {7, 8};
+
+		superset_is("rls superset: a team lead's members", s, wide_obj, 2, ids);
+	}
+	s = viewer_scope(6, ACT_VIEW, K_REVIEW);
+	{
+		int64_t		ids[] = {6, 8, 7};
+
+		superset_is("rls superset: scoped HR's groups", s, wide_review, 3, ids);
+	}
+	s = viewer_scope(3, ACT_VIEW, K_REVIEW);
+	superset_is("rls superset: global HR is nearly everyone", s, wide_review, -1, NULL);
+	{
+		int64_t		ids[] = {3, 6};
+
+		superset_is("rls superset: global HR without hr in the audience", s,
+					A_SUBJECT | A_MANAGERS, 2, ids);
+	}
+	s = viewer_scope(7, ACT_VIEW, K_REVIEW);
+	superset_is("rls superset: public is everyone", s,
+				OrgWidestAudience(&b.dir, ACT_VIEW, K_REVIEW, true, true), -1, NULL);
+}
+
+/*
+ * make_deep_company fills a company whose line is longer than the chain a
+ * scope keeps: 10 at the top, 11 under 10, ... 79 at the bottom (hr_admin,
+ * 69 managers above); 1 reports to 40 (and sorts before 41, so it comes
+ * before 79 in path order), 2 has no manager (and comes first).
+ */
+static void
+make_deep_company(void)
+{
+	memset(&co, 0, sizeof(co));
+	add_person(10, 0, true, 0);
+	for (int64_t id = 11; id <= 79; id++)
+		add_person(id, id - 1, true, id == 79 ? ROLE(ROLE_HR_ADMIN) : 0);
+	add_person(1, 40, true, 0);
+	add_person(2, 0, true, 0);
+}
+
+/*
+ * test_rls_deep_chain checks "never up the chain" past the managers a
+ * scope keeps at hand, and a global capability around them.
+ */
+static void
+test_rls_deep_chain(void)
+{
+	OrgArtifactRef review = art_of(K_REVIEW);
+	OrgScope   *s = viewer_scope(79, ACT_VIEW, K_REVIEW);
+
+	EXPECT("rls deep: the chain is cut", !s->chain_complete && s->nchain == SCOPE_CHAIN);
+	EXPECT("rls deep: persons before the viewer", index_of(1) < index_of(79) &&
+		   index_of(2) < index_of(79));
+	rls_row("rls deep: the top, past the chain", s, 10, review, ARMS_NONE);
+	rls_row("rls deep: past the chain", s, 14, review, ARMS_NONE);
+	rls_row("rls deep: the last manager kept", s, 15, review, ARMS_NONE);
+	rls_row("rls deep: the direct manager", s, 78, review, ARMS_NONE);
+	rls_row("rls deep: off the line, before the viewer", s, 1, review, ARMS_SUBJECT);
+	rls_row("rls deep: a stranger, first of all", s, 2, review, ARMS_SUBJECT);
+	rls_row("rls deep: oneself", s, 79, review, ARMS_SUBJECT);
+	rls_row("rls deep: hr alone hides one's own", s, 79, with_audience(review, A_HR), ARMS_NONE);
+	s = viewer_scope(40, ACT_VIEW, K_REVIEW);
+	rls_row("rls deep: a manager's report off the line", s, 1,
+			with_audience(review, A_DIRECT), ARMS_SUBJECT);
+	rls_row("rls deep: far down the line", s, 79, with_audience(review, A_MANAGERS),
+			ARMS_SUBJECT);
+	{
+		int64_t		ids[] = {41, 1};
+
+		superset_is("rls deep: direct reports", s, A_DIRECT, 2, ids);
+	}
+}
+
+/*
+ * main builds the company and runs every scenario, once over the id hash
+ * and once over the dense id index, then the deep company's.
  */
 int
 main(void)
 {
-	make_company();
-	build_company();
+	for (int shape = 0; shape < 2; shape++)
+	{
+		dense_index = shape == 1;
+		make_company();
+		build_company();
+		EXPECT("the id index has the shape asked for",
+			   (b.dir.dense != NULL) == dense_index && (b.dir.hash != NULL) == !dense_index);
 
-	test_relations();
-	test_hr_roles();
-	test_additional_managers();
-	test_team_leads();
-	test_audiences();
-	test_scopes_and_reports();
-	test_persons();
-	test_sets();
+		test_relations();
+		test_hr_roles();
+		test_additional_managers();
+		test_team_leads();
+		test_audiences();
+		test_scopes_and_reports();
+		test_persons();
+		if (shape == 0)
+			test_sets();
+		test_rls_subject_arm();
+		test_rls_roles();
+		test_rls_rows();
+		test_rls_memo();
+		test_rls_supersets();
+
+		make_deep_company();
+		build_company();
+		test_rls_deep_chain();
+	}
 
 	if (failures > 0)
 	{
