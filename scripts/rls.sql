@@ -160,7 +160,7 @@ CREATE FUNCTION orgacl.protect_call(tbl regclass, kind text, subject_col name,
 									cycle_col name, author_col name,
 									audience_col name, shared_col name)
 	RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	RETURN format('SELECT orgacl.protect(%L, %L, %L%s);', tbl::text, kind, subject_col,
 				  coalesce(', cycle_col => ' || quote_literal(cycle_col), '') ||

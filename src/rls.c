@@ -385,47 +385,61 @@ orgacl_subject_superset(PG_FUNCTION_ARGS)
 }
 
 /*
- * PlanShare estimates, at plan time, the share of persons whose rows the
- * subject arm call (sees_subject's arguments) may allow: the superset's
- * bound for the viewer of this moment (counted, not listed).  It returns false when it cannot (arguments
- * not constant, a kind the model lacks), and sets *any_cycle and
- * *any_audience from whether the call's rows may name a cycle or carry an
- * audience (an argument other than a NULL constant).
+ * PlanArgs reads, at plan time, the arguments of a policy call
+ * (sees_subject or sees_row): the action and kind, which must be constants
+ * the active model knows (else it returns false), and whether the call's
+ * rows may name a cycle or carry an audience (an argument other than a
+ * NULL constant).
  */
 static bool
-PlanShare(List *args, double *share, bool *any_cycle, bool *any_audience)
+PlanArgs(List *args, const OrgDirectory **dir, OrgAction *action, int32 *kind,
+		 bool *any_cycle, bool *any_audience)
 {
 	Node	   *action_arg = list_nth(args, ARG_ACTION);
 	Node	   *kind_arg = list_nth(args, ARG_KIND);
 	Node	   *cycle_arg = list_nth(args, ARG_CYCLE);
 	Node	   *aud_arg = list_nth(args, ARG_AUDIENCE);
-	const OrgDirectory *dir;
-	text	   *kind_text;
 	text	   *action_text;
-	int			action;
-	int32		kind;
-	int64		viewer = 0;
-	bool		has_viewer;
-	OrgScope	sc;
-	int64		bound;
+	text	   *kind_text;
+	int			a;
 
 	if (!IsA(action_arg, Const) || ((Const *) action_arg)->constisnull ||
 		!IsA(kind_arg, Const) || ((Const *) kind_arg)->constisnull)
 		return false;
 	*any_cycle = !(IsA(cycle_arg, Const) && ((Const *) cycle_arg)->constisnull);
 	*any_audience = !(IsA(aud_arg, Const) && ((Const *) aud_arg)->constisnull);
-
 	action_text = DatumGetTextPP(((Const *) action_arg)->constvalue);
 	kind_text = DatumGetTextPP(((Const *) kind_arg)->constvalue);
-	action = ActionLookup(VARDATA_ANY(action_text), VARSIZE_ANY_EXHDR(action_text));
-	dir = OrgaclDirectory();
-	kind = OrgFindKind(dir, VARDATA_ANY(kind_text), VARSIZE_ANY_EXHDR(kind_text));
-	if (action < 0 || kind < 0)
+	a = ActionLookup(VARDATA_ANY(action_text), VARSIZE_ANY_EXHDR(action_text));
+	*dir = OrgaclDirectory();
+	*kind = OrgFindKind(*dir, VARDATA_ANY(kind_text), VARSIZE_ANY_EXHDR(kind_text));
+	*action = (OrgAction) a;
+	return a >= 0 && *kind >= 0;
+}
+
+/*
+ * PlanShare estimates, at plan time, the share of persons whose rows the
+ * subject arm call (sees_subject's arguments) may allow: the superset's
+ * bound for the viewer of this moment (counted, not listed).  It returns
+ * false when PlanArgs does, and sets *any_cycle and *any_audience as it.
+ */
+static bool
+PlanShare(List *args, double *share, bool *any_cycle, bool *any_audience)
+{
+	const OrgDirectory *dir;
+	OrgAction	action;
+	int32		kind;
+	int64		viewer = 0;
+	bool		has_viewer;
+	OrgScope	sc;
+	int64		bound;
+
+	if (!PlanArgs(args, &dir, &action, &kind, any_cycle, any_audience))
 		return false;
 	has_viewer = OrgaclViewer(dir, &viewer);
-	OrgScopeInit(&sc, dir, has_viewer, viewer, (OrgAction) action, kind,
+	OrgScopeInit(&sc, dir, has_viewer, viewer, action, kind,
 				 AllocInContext, CurrentMemoryContext);
-	bound = OrgScopeSupersetBound(&sc, OrgWidestAudience(dir, (OrgAction) action, kind,
+	bound = OrgScopeSupersetBound(&sc, OrgWidestAudience(dir, action, kind,
 														 *any_cycle, *any_audience));
 	if (bound < 0 || dir->npersons == 0)
 		*share = 1.0;
@@ -521,30 +535,15 @@ orgacl_sees_subject_support(PG_FUNCTION_ARGS)
 static bool
 RowArmsPossible(List *args)
 {
-	Node	   *action_arg = list_nth(args, ARG_ACTION);
-	Node	   *kind_arg = list_nth(args, ARG_KIND);
-	Node	   *cycle_arg = list_nth(args, ARG_CYCLE);
-	Node	   *aud_arg = list_nth(args, ARG_AUDIENCE);
 	const OrgDirectory *dir;
-	text	   *action_text;
-	text	   *kind_text;
-	int			action;
+	OrgAction	action;
 	int32		kind;
+	bool		any_cycle;
+	bool		any_audience;
 
-	if (!IsA(action_arg, Const) || ((Const *) action_arg)->constisnull ||
-		!IsA(kind_arg, Const) || ((Const *) kind_arg)->constisnull)
+	if (!PlanArgs(args, &dir, &action, &kind, &any_cycle, &any_audience))
 		return true;
-	action_text = DatumGetTextPP(((Const *) action_arg)->constvalue);
-	kind_text = DatumGetTextPP(((Const *) kind_arg)->constvalue);
-	action = ActionLookup(VARDATA_ANY(action_text), VARSIZE_ANY_EXHDR(action_text));
-	dir = OrgaclDirectory();
-	kind = OrgFindKind(dir, VARDATA_ANY(kind_text), VARSIZE_ANY_EXHDR(kind_text));
-	if (action < 0 || kind < 0)
-		return true;
-	return (OrgWidestAudience(dir, (OrgAction) action, kind,
-							  !(IsA(cycle_arg, Const) && ((Const *) cycle_arg)->constisnull),
-							  !(IsA(aud_arg, Const) && ((Const *) aud_arg)->constisnull))
-			& ROW_RELATIONS) != 0;
+	return (OrgWidestAudience(dir, action, kind, any_cycle, any_audience) & ROW_RELATIONS) != 0;
 }
 
 PG_FUNCTION_INFO_V1(orgacl_sees_row_support);
