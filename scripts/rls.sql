@@ -260,7 +260,10 @@ BEGIN
 	FOR cmd IN SELECT * FROM orgacl.policy_commands() LOOP
 		expr := orgacl.policy_expression(cmd.action, kind, subject_col, cycle_col, author_col,
 										 audience_col, shared_col);
-		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS %I ON %s', cmd.policy, tbl);
+		IF EXISTS (SELECT FROM pg_catalog.pg_policy p
+				   WHERE p.polrelid OPERATOR(pg_catalog.=) tbl AND p.polname OPERATOR(pg_catalog.=) cmd.policy) THEN
+			EXECUTE pg_catalog.format('DROP POLICY %I ON %s', cmd.policy, tbl);
+		END IF;
 		EXECUTE pg_catalog.format('CREATE POLICY %I ON %s AS PERMISSIVE FOR %s TO PUBLIC%s%s',
 								  cmd.policy, tbl, cmd.command,
 								  CASE WHEN cmd.using_clause THEN E'\nUSING (' || expr || ')' ELSE '' END,
@@ -291,8 +294,11 @@ BEGIN
 		RAISE NOTICE 'table % is not protected by orgacl, skipping', tbl;
 		RETURN;
 	END IF;
-	FOR cmd IN SELECT * FROM orgacl.policy_commands() LOOP
-		EXECUTE pg_catalog.format('DROP POLICY IF EXISTS %I ON %s', cmd.policy, tbl);
+	FOR cmd IN SELECT * FROM orgacl.policy_commands() c
+			   WHERE EXISTS (SELECT FROM pg_catalog.pg_policy p
+							 WHERE p.polrelid OPERATOR(pg_catalog.=) tbl
+							   AND p.polname OPERATOR(pg_catalog.=) c.policy) LOOP
+		EXECUTE pg_catalog.format('DROP POLICY %I ON %s', cmd.policy, tbl);
 	END LOOP;
 	IF NOT prev.force_was THEN
 		EXECUTE pg_catalog.format('ALTER TABLE %s NO FORCE ROW LEVEL SECURITY', tbl);
