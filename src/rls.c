@@ -556,6 +556,14 @@ PG_FUNCTION_INFO_V1(orgacl_sees_row_support);
  * plain index scan can serve).  The plan then depends on every catalog
  * table, so any change to the model, the cycles or the directory replans
  * it before its next use.
+ *
+ * NB: a session learns of another's commit when it next processes
+ * invalidations, which PostgreSQL does on taking a lock it does not hold
+ * yet.  Inside a transaction that already holds its locks, a cached plan
+ * can therefore run once more without the arms after another session added
+ * a cycle that lets authors in (that run shows fewer rows, never more); the
+ * directory cache takes the invalidation during that run, which marks the
+ * plan invalid, and the next execution plans the arms back in.
  */
 Datum
 orgacl_sees_row_support(PG_FUNCTION_ARGS)
