@@ -156,7 +156,7 @@ OrgaclShareInit(void)
 							   "",
 							   PGC_SUSET,
 							   GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | GUC_NOT_IN_SAMPLE |
-							   GUC_DISALLOW_IN_FILE,
+							   GUC_DISALLOW_IN_FILE | GUC_SUPERUSER_ONLY,
 							   NULL, NULL, NULL);
 	DefineCustomBoolVariable("orgacl.share_directory",
 							 "Lends the cached directory to parallel workers through shared memory.",
