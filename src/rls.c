@@ -2,8 +2,9 @@
  *
  * rls.c
  *	  SQL-facing functions of row-level security: the arms protect()'s
- *	  policies are made of, the planner support that turns the subject arm
- *	  into an index condition with a real row estimate, and cache_stats().
+ *	  policies are made of, their planner support (a real row estimate and
+ *	  an index condition for the subject arm, folding for the row arms),
+ *	  and cache_stats().
  *
  * Each policy function keeps a per-query scope (rls_core.h) in fn_extra,
  * rebuilt whenever the directory, the viewer or its own constant
@@ -18,6 +19,12 @@
  *	   (...))", lossy, when that share is small.  The array is computed at
  *	   run time for the run-time viewer, so a cached plan stays correct for
  *	   any viewer; only its cost was estimated for the planning one.
+ *
+ * and sees_row's (orgacl_sees_row_support) folds the row arms to false
+ * while no row of the kind can be decided through author, owner or shared,
+ * recording a dependency on the catalog tables so that a change replans.
+ * For scans of most of the table it also lends the directory to parallel
+ * workers (model_share.c).
  *
  * Copyright (c) 2026, orgacl developers
  *
