@@ -22,13 +22,13 @@
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/tableam.h"
-#include "executor/tuptable.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/array.h"
@@ -75,11 +75,11 @@ static OrgDirectory *CachedDirectory = NULL;
 static Oid	CachedRelids[N_CATALOG_TABLES];
 static TimestampTz LastStatement = 0;
 static LocalTransactionId LastLxid = InvalidLocalTransactionId;
-static bool StatementOnly = false;
+static bool StatementOnly = false;	/* built in parallel mode: this statement only */
 static uint64 BuildCount = 0;	/* builds so far: OrgDirectory.generation */
 
 /* persons below which a parallel worker reads the catalog itself (~3 ms) */
-#define SHARE_MIN_PERSONS 10000	/* built in parallel mode: this statement only */
+#define SHARE_MIN_PERSONS 10000
 
 /*
  * InvalidateDirectoryCallback marks the cache stale when one of the catalog
@@ -552,9 +552,9 @@ ReadPersonRows(Oid relid, int *nrows)
  * server a sort of 100,000 paths per load.
  *
  * NB: the directory functions refuse manager cycles; should the table hold
- * one anyway (written directly), its members are reached from no top-level
- * person and are laid out as top-level persons themselves, so they hold no
- * manager rights over each other (fail closed).
+ * one anyway (written directly), its members and everyone below them are
+ * reached from no top-level person, and are laid out as top-level persons
+ * themselves: they hold no manager rights over each other (fail closed).
  */
 static void
 LoadPersons(Builder *b, Oid relid)
