@@ -200,4 +200,13 @@ RESET force_parallel_mode;
 SELECT roles_of(6) AS hr_director, roles_of(2) AS scoped_only, roles_of(4) AS nobody;
 SELECT pg_temp.try($$SELECT orgacl.roles_of(99)$$) AS unknown_person;
 
+-- A manager cycle written straight into the table (the directory functions
+-- refuse one) neither hangs the cache nor grants anything: 50 and 51 manage
+-- each other, 52 reports to 51; all three count as top-level persons.
+INSERT INTO orgacl.person (id, manager, active, path)
+VALUES (50, 51, true, '50'), (51, 50, true, '51'), (52, 51, true, '51.52');
+SELECT can_view(50, 51, artifact('review')) AS cycle_member_manages,
+       can_view(51, 52, artifact('review')) AS below_the_cycle_managed,
+       can_view(52, 52, artifact('review')) AS own_review;
+
 ROLLBACK;
