@@ -11,7 +11,7 @@
 # against whatever server PGHOST/PGPORT point at.
 
 EXTENSION = orgacl
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 MODULE_big = orgacl
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # The install script is assembled from its parts, in this order (see
@@ -20,7 +20,12 @@ PRESETS = tri_role app_suite module_admin dual_track business_partner
 SCRIPT_PARTS = scripts/header.sql scripts/orgpath.sql scripts/sets.sql \
 	scripts/catalog.sql scripts/engine.sql scripts/directory.sql scripts/rls.sql \
 	$(patsubst %,presets/%.sql,$(PRESETS)) scripts/finish.sql
-DATA_built = orgacl--$(EXTVERSION).sql
+# The released 1.0 script is kept as shipped (upgrade/orgacl--1.0.sql); the
+# 1.0 -> 1.1 upgrade is assembled like the install script: its head, the new
+# row-level security part, and the changes to objects 1.0 already had.
+UPGRADE_1_1_PARTS = upgrade/1.0--1.1-head.sql scripts/rls.sql upgrade/1.0--1.1.sql
+DATA = upgrade/orgacl--1.0.sql
+DATA_built = orgacl--$(EXTVERSION).sql orgacl--1.0--1.1.sql
 PGFILEDESC = "orgacl - HR access rules inside PostgreSQL"
 
 # pg_regress suites, one topic per file, in dependency order
@@ -62,6 +67,9 @@ $(OBJS): $(wildcard src/*.h)
 
 orgacl--$(EXTVERSION).sql: $(SCRIPT_PARTS)
 	cat $(SCRIPT_PARTS) > $@
+
+orgacl--1.0--1.1.sql: $(UPGRADE_1_1_PARTS)
+	cat $(UPGRADE_1_1_PARTS) > $@
 
 deps:
 	@test/deps.sh

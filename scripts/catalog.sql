@@ -13,6 +13,20 @@
 -- every backend's decision cache (src/model_cache.c) to reload.
 
 ---------------------------------------------------------------------------
+-- the system role
+---------------------------------------------------------------------------
+
+-- The system role of SPEC section 3: its members may act with a NULL actor
+-- and map logins.  Roles are cluster-wide, so it may exist already.
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'orgacl_admin') THEN
+		CREATE ROLE orgacl_admin NOLOGIN;
+	END IF;
+END
+$$;
+
+---------------------------------------------------------------------------
 -- model catalog
 ---------------------------------------------------------------------------
 

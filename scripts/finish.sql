@@ -1,5 +1,5 @@
 -- scripts/finish.sql: checks of the presets just loaded, the audit log's
--- row-level security, privileges, and the orgacl_admin role.
+-- row-level security and privileges.
 
 ---------------------------------------------------------------------------
 -- model consistency
@@ -98,16 +98,6 @@ CREATE POLICY audit_read ON orgacl.audit_log FOR SELECT USING (orgacl.may_read_a
 -- privileges
 ---------------------------------------------------------------------------
 
--- The system role of SPEC section 3: its members may act with a NULL actor
--- and map logins.  Roles are cluster-wide, so it may exist already.
-DO $$
-BEGIN
-	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'orgacl_admin') THEN
-		CREATE ROLE orgacl_admin NOLOGIN;
-	END IF;
-END
-$$;
-
 GRANT USAGE ON SCHEMA orgacl TO PUBLIC;
 
 -- The model catalog is public vocabulary; the directory is not.
@@ -127,10 +117,6 @@ REVOKE EXECUTE ON FUNCTION orgacl.authorize(bigint, text, bigint, text),
 	orgacl.check_last_super(bigint, text), orgacl.check_role_scope(text, bigint),
 	orgacl.audit(bigint, text, text, jsonb, jsonb), orgacl.cache_invalidate()
 	FROM PUBLIC;
-
--- lint() reads the login mappings and role attributes: the system's
-REVOKE EXECUTE ON FUNCTION orgacl.lint() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION orgacl.lint() TO orgacl_admin;
 
 -- The module must be loaded before a session's first SET orgacl.viewer:
 -- before that the server accepts any value as a placeholder and only

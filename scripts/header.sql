@@ -1,4 +1,4 @@
-/* orgacl--1.0.sql, assembled by the Makefile from scripts/ and presets/ */
+/* orgacl--1.1.sql, assembled by the Makefile from scripts/ and presets/ */
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION orgacl" to load this file. \quit

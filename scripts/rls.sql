@@ -455,3 +455,7 @@ END
 $$;
 COMMENT ON FUNCTION orgacl.lint() IS
 	'the DBA''s self-check: each problem with protected tables, bypassing roles, login mappings and the super role set, with the SQL that fixes it';
+
+-- lint() reads the login mappings and role attributes: the system's
+REVOKE EXECUTE ON FUNCTION orgacl.lint() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION orgacl.lint() TO orgacl_admin;

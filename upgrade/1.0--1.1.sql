@@ -1,0 +1,4 @@
+-- upgrade/1.0--1.1.sql: the changes 1.1 makes to objects that 1.0 already
+-- had (appended to scripts/rls.sql in orgacl--1.0--1.1.sql).  Each change
+-- here is also made in the scripts/ part that defines the object, so a
+-- fresh install and an upgraded one end the same.
