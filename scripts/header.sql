@@ -11,6 +11,7 @@
 -- The parts, in order: the orgpath type (scripts/orgpath.sql), the roleset
 -- and audience types (scripts/sets.sql), the model catalog and the directory
 -- (scripts/catalog.sql), the decision functions (scripts/engine.sql), the
--- directory changes (scripts/directory.sql), the five presets
+-- directory changes (scripts/directory.sql, managers.sql, login_map.sql), row-level
+-- security (scripts/rls.sql), the five presets
 -- (presets/*.sql) and the privileges (scripts/finish.sql).
 --

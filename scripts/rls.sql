@@ -240,6 +240,11 @@ BEGIN
 	IF NOT orgacl.owns_table(tbl) THEN
 		RAISE EXCEPTION 'must be owner of table %', tbl USING ERRCODE = '42501';
 	END IF;
+	-- the lock first: what the table was like is read after any concurrent
+	-- protect() or unprotect() has ended (NB: a new snapshot in READ COMMITTED)
+	EXECUTE pg_catalog.format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', tbl);
+	SELECT c.relkind, c.relrowsecurity, c.relforcerowsecurity INTO rel
+	FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) tbl;
 	PERFORM orgacl.check_kind(kind);
 	PERFORM orgacl.check_protected_column(tbl, subject_col, 'bigint', 'subject_col', true);
 	PERFORM orgacl.check_protected_column(tbl, cycle_col, 'bigint', 'cycle_col', false);
@@ -289,6 +294,7 @@ BEGIN
 	IF NOT orgacl.owns_table(tbl) THEN
 		RAISE EXCEPTION 'must be owner of table %', tbl USING ERRCODE = '42501';
 	END IF;
+	EXECUTE pg_catalog.format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', tbl);
 	SELECT * INTO prev FROM orgacl.protected_table p WHERE p.tbl OPERATOR(pg_catalog.=) unprotect.tbl;
 	IF NOT FOUND THEN
 		RAISE NOTICE 'table % is not protected by orgacl, skipping', tbl;
@@ -407,6 +413,43 @@ BEGIN
 										t.audience_col, t.shared_col);
 			END LOOP;
 		END IF;
+		-- An inheritance parent or partitioned table above a
+		-- protected table reads its rows under the parent's policies only: an
+		-- unprotected ancestor shows every row of the protected table.
+		FOR r IN WITH RECURSIVE anc(child, parent) AS (
+					 SELECT i.inhrelid, i.inhparent FROM pg_catalog.pg_inherits i
+					 WHERE i.inhrelid OPERATOR(pg_catalog.=) t.tbl
+					 UNION
+					 SELECT i.inhrelid, i.inhparent FROM pg_catalog.pg_inherits i
+					 JOIN anc ON i.inhrelid OPERATOR(pg_catalog.=) anc.parent)
+				 SELECT anc.child::regclass AS child, anc.parent::regclass AS parent,
+						NOT EXISTS (
+							SELECT FROM (VALUES (t.subject_col), (t.cycle_col), (t.author_col),
+											 (t.audience_col), (t.shared_col)) v(col)
+							JOIN pg_catalog.pg_attribute ca ON ca.attrelid OPERATOR(pg_catalog.=) t.tbl
+								 AND ca.attname OPERATOR(pg_catalog.=) v.col
+							WHERE v.col IS NOT NULL
+							  AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute pa
+											  WHERE pa.attrelid OPERATOR(pg_catalog.=) anc.parent
+												AND pa.attname OPERATOR(pg_catalog.=) v.col
+												AND pa.atttypid OPERATOR(pg_catalog.=) ca.atttypid
+												AND NOT pa.attisdropped)) AS has_cols,
+						(SELECT c.relispartition FROM pg_catalog.pg_class c
+						 WHERE c.oid OPERATOR(pg_catalog.=) anc.child) AS is_partition
+				 FROM anc
+				 WHERE NOT EXISTS (SELECT FROM orgacl.protected_table q
+								   WHERE q.tbl OPERATOR(pg_catalog.=) anc.parent)
+				 ORDER BY anc.parent::regclass::text LOOP
+			RETURN QUERY SELECT 'error', r.parent::text,
+				format('unprotected ancestor of protected table %s: queried through it, the rows of %s apply no policy',
+					   t.tbl, t.tbl),
+				CASE WHEN r.has_cols
+					 THEN orgacl.protect_call(r.parent, t.kind, t.subject_col, t.cycle_col, t.author_col,
+											 t.audience_col, t.shared_col)
+					 WHEN r.is_partition
+					 THEN format('ALTER TABLE %s DETACH PARTITION %s;', r.parent, r.child)
+					 ELSE format('ALTER TABLE %s NO INHERIT %s;', r.child, r.parent) END;
+		END LOOP;
 		-- Roles that bypass row security and can read the table (any column),
 		-- logging in themselves or reachable by SET ROLE from a login.
 		-- NB: the bootstrap superuser cannot be demoted, so it is not reported.
@@ -434,6 +477,18 @@ BEGIN
 			 WHERE NOT p.active ORDER BY l.login LOOP
 		RETURN QUERY SELECT 'warning', format('login %I', r.login),
 			format('mapped to deactivated person %s: it sees nothing', r.person),
+			format('SELECT orgacl.map_login(NULL, %L, NULL);', r.login);
+	END LOOP;
+
+	-- A mapping outlives its role (DROP ROLE, ALTER ROLE
+	-- RENAME): whoever next creates a role of that name acts as the person.
+	FOR r IN SELECT l.login, l.person FROM orgacl.login_map l
+			 WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_roles ro
+							   WHERE ro.rolname OPERATOR(pg_catalog.=) l.login)
+			 ORDER BY l.login LOOP
+		RETURN QUERY SELECT 'error', format('login %I', r.login),
+			format('mapped to person %s, but no role of that name exists: whoever creates one acts as person %s',
+				   r.person, r.person),
 			format('SELECT orgacl.map_login(NULL, %L, NULL);', r.login);
 	END LOOP;
 

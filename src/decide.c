@@ -31,6 +31,7 @@
 #include "decide.h"
 #include "model_cache.h"
 #include "sets.h"
+#include "viewer.h"
 
 /* columns of orgacl.artifact, in order */
 #define ARTIFACT_KIND		1
@@ -164,6 +165,7 @@ Decide(FunctionCallInfo fcinfo, int viewer_arg, int action_arg, int subject_arg,
 	if (action_arg >= 0)
 		action = ActionOf(PG_GETARG_TEXT_PP(action_arg));
 	dir = OrgaclDirectory();
+	OrgaclRequireMayAsk(dir, PG_GETARG_INT64(viewer_arg), "what another person may do");
 	ArtifactOf(dir, PG_GETARG_HEAPTUPLEHEADER(artifact_arg), &art);
 	return OrgDecide(dir, PG_GETARG_INT64(viewer_arg), action,
 					 PG_GETARG_INT64(subject_arg), &art, NULL);
@@ -218,6 +220,7 @@ orgacl_explain(PG_FUNCTION_ARGS)
 		const OrgDirectory *dir = OrgaclDirectory();
 		OrgArtifactRef art;
 
+		OrgaclRequireMayAsk(dir, PG_GETARG_INT64(0), "why another person may or may not act");
 		ArtifactOf(dir, PG_GETARG_HEAPTUPLEHEADER(2), &art);
 		(void) OrgDecide(dir, PG_GETARG_INT64(0), action, PG_GETARG_INT64(1), &art, &trace);
 	}
@@ -256,6 +259,7 @@ orgacl_has_capability(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_BOOL(false);
 	dir = OrgaclDirectory();
+	OrgaclRequireMayAsk(dir, PG_GETARG_INT64(0), "about another person's capabilities");
 	cap = PG_GETARG_TEXT_PP(1);
 	c = OrgFindCap(dir, VARDATA_ANY(cap), VARSIZE_ANY_EXHDR(cap));
 	if (c < 0)
@@ -286,8 +290,10 @@ orgacl_roles_of(PG_FUNCTION_ARGS)
 {
 	const OrgDirectory *dir = OrgaclDirectory();
 	int64		id = PG_GETARG_INT64(0);
-	int32		p = OrgFindPerson(dir, id);
+	int32		p;
 
+	OrgaclRequireMayAsk(dir, id, "about another person's roles");
+	p = OrgFindPerson(dir, id);
 	if (p < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
@@ -308,6 +314,9 @@ DecideForEveryone(FunctionCallInfo fcinfo, int64 fixed, bool fixed_is_subject,
 	const OrgDirectory *dir = OrgaclDirectory();
 	OrgArtifactRef art;
 
+	/* who_can lists viewers: a question about everyone */
+	OrgaclRequireMayAsk(dir, fixed_is_subject ? -1 : fixed,
+						fixed_is_subject ? "who may act on a subject" : "what another person may view");
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	ArtifactOf(dir, PG_GETARG_HEAPTUPLEHEADER(artifact_arg), &art);
 	if (OrgFindPerson(dir, fixed) < 0)

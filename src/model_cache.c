@@ -77,6 +77,19 @@ static TimestampTz LastStatement = 0;
 static LocalTransactionId LastLxid = InvalidLocalTransactionId;
 static bool StatementOnly = false;	/* built in parallel mode: this statement only */
 static uint64 BuildCount = 0;	/* builds so far: OrgDirectory.generation */
+static LocalTransactionId WriterLxid = InvalidLocalTransactionId;	/* last transaction of ours that wrote the catalog */
+
+/*
+ * What the snapshot the directory was built under saw: transactions below
+ * xmax and not in xip had ended.  A statement running under a snapshot that
+ * saw no more than that must not get a newer directory (see OrgaclDirectory).
+ */
+static TransactionId BuiltXmax = InvalidTransactionId;
+static TransactionId *BuiltXip = NULL;	/* in CacheContext */
+static uint32 BuiltXcnt = 0;
+static TransactionId NextXmax;		/* the same, for the build in progress */
+static TransactionId *NextXip;
+static uint32 NextXcnt;
 
 /* persons below which a parallel worker reads the catalog itself (~3 ms) */
 #define SHARE_MIN_PERSONS 10000
@@ -134,6 +147,8 @@ orgacl_cache_invalidate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("orgacl.cache_invalidate() must be called as a trigger")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
+	/* this transaction's own changes are obeyed from its next command on */
+	WriterLxid = MY_LXID;
 	PG_RETURN_POINTER(NULL);
 }
 
@@ -998,6 +1013,14 @@ BuildDirectory(MemoryContext cxt, bool *statement_only)
 	}
 	PG_END_TRY();
 	SPI_finish();
+	{
+		Snapshot	snap = GetActiveSnapshot();
+
+		NextXmax = snap->xmax;
+		NextXcnt = snap->xcnt;
+		NextXip = MemoryContextAlloc(cxt, sizeof(TransactionId) * Max(snap->xcnt, 1));
+		memcpy(NextXip, snap->xip, sizeof(TransactionId) * snap->xcnt);
+	}
 	PopActiveSnapshot();
 	b.dir->generation = ++BuildCount;
 	b.dir->bytes = MemoryContextMemAllocated(cxt, true);
@@ -1033,6 +1056,37 @@ OrgaclCatalogRelids(const Oid **relids)
 }
 
 /*
+ * SnapshotNewerThanBuild says whether the active snapshot may see a
+ * transaction as ended that the directory's build saw running or not yet
+ * started: then the statement (or a query a function runs under its own
+ * snapshot) must see the changes it made.  Without an active snapshot, or
+ * with no record of the build's, it says yes.
+ */
+static bool
+SnapshotNewerThanBuild(void)
+{
+	Snapshot	snap;
+
+	if (!ActiveSnapshotSet() || BuiltXip == NULL)
+		return true;
+	snap = GetActiveSnapshot();
+	if (TransactionIdFollows(snap->xmax, BuiltXmax))
+		return true;
+	for (uint32 i = 0; i < BuiltXcnt; i++)
+	{
+		bool		running = false;
+
+		if (!TransactionIdPrecedes(BuiltXip[i], snap->xmax))
+			continue;
+		for (uint32 j = 0; j < snap->xcnt && !running; j++)
+			running = TransactionIdEquals(snap->xip[j], BuiltXip[i]);
+		if (!running)
+			return true;
+	}
+	return false;
+}
+
+/*
  * OrgaclDirectory returns the directory for the current statement,
  * rebuilding it when a catalog table changed.  Invalidations from other
  * backends are taken once per statement, so a statement never sees the
@@ -1049,6 +1103,21 @@ OrgaclDirectory(void)
 		if (StatementOnly)
 			CacheValid = false;
 		AcceptInvalidationMessages();
+	}
+	else if (!CacheValid && CachedDirectory != NULL && !StatementOnly &&
+			 WriterLxid != MY_LXID && !SnapshotNewerThanBuild())
+	{
+		/*
+		 * PostgreSQL took in another session's change in the middle of this
+		 * statement (any lock on a relation not yet locked in this
+		 * transaction does): a query whose snapshot sees no more than the
+		 * build's keeps the directory it started with, and the next one
+		 * rebuilds (CacheValid stays false).  A transaction that changed the
+		 * directory itself rebuilds, to see its own changes from its next
+		 * command on; so does a query under a newer snapshot (the next
+		 * statement of a multi-statement query string, a function's query).
+		 */
+		return CachedDirectory;
 	}
 	while (!CacheValid || CachedDirectory == NULL)
 	{
@@ -1079,6 +1148,14 @@ OrgaclDirectory(void)
 			MemoryContextDelete(CacheContext);
 		CacheContext = cxt;
 		CachedDirectory = dir;
+		if (StatementOnly)
+			BuiltXip = NULL;
+		else
+		{
+			BuiltXmax = NextXmax;
+			BuiltXip = NextXip;
+			BuiltXcnt = NextXcnt;
+		}
 	}
 	return CachedDirectory;
 }

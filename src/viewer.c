@@ -24,8 +24,10 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_authid.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
@@ -45,6 +47,11 @@ static Oid	login_user = InvalidOid;
 static uint64 login_generation = 0;
 static bool login_found = false;
 static int64 login_person = 0;
+
+/* whether (session user, current user) may ask about anyone: see MayAskAnyone */
+static Oid	ask_session = InvalidOid;
+static Oid	ask_user = InvalidOid;
+static bool ask_anyone = false;
 
 /*
  * ParseViewer parses a setting value: true with *id set for a positive
@@ -104,6 +111,70 @@ static void
 ForgetLogin(Datum arg, int cacheid, uint32 hashvalue)
 {
 	login_user = InvalidOid;
+	ask_session = InvalidOid;
+}
+
+/*
+ * ForgetAskRight drops the cached MayAskAnyone answer when memberships or
+ * parameter privileges change.
+ */
+static void
+ForgetAskRight(Datum arg, int cacheid, uint32 hashvalue)
+{
+	ask_session = InvalidOid;
+}
+
+/*
+ * MayAskAnyone says whether this session may ask questions about any
+ * person: the system (a superuser or a member of orgacl_admin, as session
+ * or current user, the latter covering orgacl's own SECURITY DEFINER
+ * functions) or a role allowed to SET orgacl.viewer, which could become
+ * anyone anyway.  Cached per (session user, current user) until a role,
+ * membership or parameter privilege changes.
+ */
+static bool
+MayAskAnyone(void)
+{
+	Oid			session = GetSessionUserId();
+	Oid			user = GetUserId();
+
+	if (session != ask_session || user != ask_user)
+	{
+		Oid			admin = get_role_oid("orgacl_admin", true);
+
+		ask_anyone = superuser_arg(session) || superuser_arg(user) ||
+			(OidIsValid(admin) &&
+			 (has_privs_of_role(session, admin) || has_privs_of_role(user, admin))) ||
+			pg_parameter_aclcheck("orgacl.viewer", user, ACL_SET) == ACLCHECK_OK;
+		ask_session = session;
+		ask_user = user;
+	}
+	return ask_anyone;
+}
+
+/*
+ * OrgaclRequireMayAsk raises 42501 unless this session may ask what about
+ * person: anyone may ask about their own current viewer; only the system
+ * and roles allowed to set orgacl.viewer may ask about others (person < 0:
+ * about everyone, as who_can does).  Without this, any login could read
+ * reporting lines and role holders, which the directory tables keep from
+ * application roles, out of can(), explain() or roles_of().
+ */
+void
+OrgaclRequireMayAsk(const OrgDirectory *dir, int64 person, const char *what)
+{
+	int64		self;
+
+	if (MayAskAnyone())
+		return;
+	if (person > 0 && OrgaclViewer(dir, &self) && self == person)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("permission denied to ask %s", what),
+			 person > 0 ?
+			 errdetail("Only the current viewer's own questions are answered; questions about other persons need orgacl_admin or the right to set orgacl.viewer.") :
+			 errdetail("Questions about every person need orgacl_admin or the right to set orgacl.viewer.")));
 }
 
 /*
@@ -121,6 +192,8 @@ OrgaclViewerInit(void)
 							   0,
 							   CheckViewer, AssignViewer, NULL);
 	CacheRegisterSyscacheCallback(AUTHOID, ForgetLogin, (Datum) 0);
+	CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, ForgetAskRight, (Datum) 0);
+	CacheRegisterSyscacheCallback(PARAMETERACLNAME, ForgetAskRight, (Datum) 0);
 }
 
 PG_FUNCTION_INFO_V1(orgacl_current_viewer);

@@ -17,5 +17,6 @@
 
 extern void OrgaclViewerInit(void);
 extern bool OrgaclViewer(const OrgDirectory *dir, int64 *id);
+extern void OrgaclRequireMayAsk(const OrgDirectory *dir, int64 person, const char *what);
 
 #endif							/* ORGACL_VIEWER_H */

@@ -1,5 +1,6 @@
 /* orgacl--1.0--1.1.sql, assembled by the Makefile: this file, then
- * scripts/rls.sql (everything 1.1 adds is in it), then upgrade/1.0--1.1.sql */
+ * scripts/managers.sql, scripts/login_map.sql and scripts/rls.sql (what
+ * 1.1 rewrote or added whole), then upgrade/1.0--1.1.sql */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION orgacl UPDATE TO '1.1'" to load this file. \quit

@@ -2,3 +2,10 @@
 -- had (appended to scripts/rls.sql in orgacl--1.0--1.1.sql).  Each change
 -- here is also made in the scripts/ part that defines the object, so a
 -- fresh install and an upgraded one end the same.
+
+-- 1.0's add_manager() accepted a person's primary manager as an additional
+-- one, and set_manager() kept the additional link it made primary: drop
+-- such links (they granted nothing the primary link does not).
+DELETE FROM orgacl.person_manager pm
+USING orgacl.person p
+WHERE p.id OPERATOR(pg_catalog.=) pm.person AND p.manager OPERATOR(pg_catalog.=) pm.manager;
