@@ -92,7 +92,8 @@ COMMENT ON FUNCTION orgacl.may_read_audit() IS
 
 ALTER TABLE orgacl.audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE orgacl.audit_log FORCE ROW LEVEL SECURITY;
-CREATE POLICY audit_read ON orgacl.audit_log FOR SELECT USING (orgacl.may_read_audit());
+-- (a scalar subquery: evaluated once per query, not once per row)
+CREATE POLICY audit_read ON orgacl.audit_log FOR SELECT USING ((SELECT orgacl.may_read_audit()));
 
 ---------------------------------------------------------------------------
 -- privileges

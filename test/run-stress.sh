@@ -8,9 +8,12 @@
 #   pgbench        test/stress/pgbench.sh, STRESS_SECONDS (default 300)
 #   SQL fuzz       test/fuzz/sql_fuzz.sh, STRESS_SECONDS as well
 #
-# and then libFuzzer on the pure-C cores for STRESS_FUZZ_SECONDS in all
-# (default 900: 300 s per harness).  Every part runs even when an earlier one fails; the exit
-# status is non-zero if any failed.  Expect about 45 minutes on 2 cores.
+# then the operations tests with 10 crash rounds and larger decision grids
+# (test/ops/run.sh: hot standby, dump and restore, crash recovery), and
+# libFuzzer on the pure-C cores for STRESS_FUZZ_SECONDS in all (default
+# 900: 300 s per harness).  Every part runs even when an earlier one fails;
+# the exit status is non-zero if any failed.  Expect about 45 minutes on 2
+# cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +33,8 @@ test/cluster.sh run bash -c '
 	echo "== pgbench ($STRESS_SECONDS s)"; test/stress/pgbench.sh || rc=1
 	echo "== SQL fuzz ($FUZZ_SQL_SECONDS s)"; test/fuzz/sql_fuzz.sh || rc=1
 	exit $rc' || status=1
+echo "== operations (10 crash rounds, 200,000-draw grids)"
+OPS_CRASH_ROUNDS=10 OPS_GRID_N=200000 test/ops/run.sh || status=1
 echo "== libFuzzer (${STRESS_FUZZ_SECONDS:-900} s in all)"
 FUZZ_SECONDS=${STRESS_FUZZ_SECONDS:-900} test/fuzz/run.sh || status=1
 
