@@ -55,7 +55,7 @@ ISOLATION = last_super \
 	grant_race \
 	protect_race
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
-EXTRA_CLEAN = test/fuzz/build
+EXTRA_CLEAN = test/fuzz/build test/memcheck/logs
 
 PG_CONFIG ?= pg_config
 export PG_CONFIG

@@ -50,13 +50,6 @@ typedef struct Orgpath
 #define PG_GETARG_ORGPATH_PP(n)		DatumGetOrgpathPP(PG_GETARG_DATUM(n))
 #define PG_RETURN_ORGPATH_P(x)		PG_RETURN_POINTER(x)
 
-/*
- * ORGPATH_SEND_VERSION is the first byte of the binary format, so that the
- * format can change later without breaking old clients.  Version 1 is an
- * int32 level count followed by one int8 per level, top first.
- */
-#define ORGPATH_SEND_VERSION	1
-
 /* Constructors (orgpath_io.c) */
 extern Orgpath *InitOrgpath(const uint8 *bytes, size_t len);
 extern Orgpath *OrgpathFromIds(const int64 *ids, int n);

@@ -198,6 +198,39 @@ orgpath_parse_text(const char *text, size_t len, int64_t *ids, int max_ids)
 }
 
 /*
+ * orgpath_parse_person_id parses one person id written in plain decimal
+ * digits (len bytes, not necessarily NUL-terminated): at least one digit
+ * and nothing else (no sign, no blank), leading zeros allowed, a value from
+ * 1 to INT64_MAX.  It returns whether the text is such an id and then
+ * stores it in *id.  This is the syntax of the orgacl.viewer setting; an
+ * orgpath label is the same without leading zeros.
+ */
+bool
+orgpath_parse_person_id(const char *text, size_t len, int64_t *id)
+{
+	uint64_t	v = 0;
+	size_t		i;
+
+	if (len == 0)
+		return false;
+	for (i = 0; i < len; i++)
+	{
+		uint64_t	d;
+
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+		d = (uint64_t) (text[i] - '0');
+		if (v > ((uint64_t) INT64_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	if (v == 0)
+		return false;
+	*id = (int64_t) v;
+	return true;
+}
+
+/*
  * orgpath_format writes the text form of the valid payload buf to out, NUL
  * terminated, and returns its length without the NUL.  out must hold
  * 20 bytes per level plus one.
@@ -443,6 +476,132 @@ orgpath_subtree_max(const uint8_t *buf, size_t len, uint8_t *out)
 	{
 		memcpy(out + o, label, (size_t) n);
 		o += (size_t) n;
+	}
+	return o;
+}
+
+/*
+ * read_be returns the n (at most 8) bytes at buf as a big-endian number.
+ */
+static uint64_t
+read_be(const uint8_t *buf, int n)
+{
+	uint64_t	v = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		v = (v << 8) | buf[i];
+	return v;
+}
+
+/*
+ * write_be writes the low n (at most 8) bytes of v to out, big-endian.
+ */
+static void
+write_be(uint64_t v, int n, uint8_t *out)
+{
+	int			i;
+
+	for (i = n - 1; i >= 0; i--)
+	{
+		out[i] = (uint8_t) v;
+		v >>= 8;
+	}
+}
+
+/*
+ * orgpath_recv_binary decodes the binary form (len bytes at buf, see the
+ * header) into ids[], which holds max_ids ids; more than ORGPATH_MAX_LEVELS
+ * are refused whatever max_ids says.  It checks, in this order: the
+ * version, the level count (present, not negative, at most max_ids), that
+ * all the ids are present, and that each is positive.  It reads nothing
+ * beyond len and writes ids[] only below the level count; on failure the
+ * ids written are meaningless.
+ */
+OrgpathRecv
+orgpath_recv_binary(const uint8_t *buf, size_t len, int64_t *ids, int max_ids)
+{
+	OrgpathRecv r = {ORGPATH_RECV_OK, 0, 0, 0};
+	int32_t		count;
+	int			i;
+
+	if (len < 1)
+	{
+		r.status = ORGPATH_RECV_NO_VERSION;
+		return r;
+	}
+	if (buf[0] != ORGPATH_BINARY_VERSION)
+	{
+		r.status = ORGPATH_RECV_VERSION;
+		r.value = buf[0];
+		return r;
+	}
+	if (len < ORGPATH_BINARY_HEADER)
+	{
+		r.status = ORGPATH_RECV_NO_COUNT;
+		return r;
+	}
+	count = (int32_t) (uint32_t) read_be(buf + 1, 4);
+	r.nlevels = count;
+	r.value = count;
+	if (count < 0)
+	{
+		r.status = ORGPATH_RECV_COUNT;
+		return r;
+	}
+	if (max_ids > ORGPATH_MAX_LEVELS)
+		max_ids = ORGPATH_MAX_LEVELS;
+	if (count > max_ids)
+	{
+		r.status = ORGPATH_RECV_DEPTH;
+		return r;
+	}
+	if ((len - ORGPATH_BINARY_HEADER) / 8 < (size_t) count)
+	{
+		r.status = ORGPATH_RECV_TRUNCATED;
+		return r;
+	}
+	for (i = 0; i < count; i++)
+	{
+		uint64_t	v = read_be(buf + ORGPATH_BINARY_SIZE(i), 8);
+
+		if (v == 0 || v > (uint64_t) INT64_MAX)
+		{
+			r.status = ORGPATH_RECV_ID;
+			r.value = (int64_t) v;
+			return r;
+		}
+		ids[i] = (int64_t) v;
+	}
+	r.value = 0;
+	r.consumed = ORGPATH_BINARY_SIZE(count);
+	return r;
+}
+
+/*
+ * orgpath_send_binary writes the binary form of the payload buf (len bytes)
+ * to out, which holds ORGPATH_BINARY_SIZE(orgpath_nlevels(buf, len)) bytes,
+ * and returns its length.  A payload that does not validate (a value
+ * corrupted on disk) gives 0 and writes nothing.
+ */
+size_t
+orgpath_send_binary(const uint8_t *buf, size_t len, uint8_t *out)
+{
+	int			n = 0;
+	size_t		pos = 0;
+	size_t		o = ORGPATH_BINARY_HEADER;
+
+	if (orgpath_validate(buf, len, &n) != ORGPATH_OK)
+		return 0;
+	out[0] = ORGPATH_BINARY_VERSION;
+	write_be((uint32_t) n, 4, out + 1);
+	while (pos < len)
+	{
+		int64_t		id = 0;
+
+		pos += (size_t) orgpath_decode_id(buf + pos, len - pos, &id);
+		write_be((uint64_t) id, 8, out + o);
+		o += 8;
 	}
 	return o;
 }

@@ -112,6 +112,45 @@ typedef struct OrgpathParse
 	int			nlevels;		/* labels parsed */
 } OrgpathParse;
 
+/*
+ * BINARY (SEND/RECEIVE) FORM
+ *
+ * What orgpath_send writes and orgpath_recv reads, independent of the
+ * on-disk payload: a version byte (ORGPATH_BINARY_VERSION), a big-endian
+ * int32 level count, then one big-endian int64 id per level, top first:
+ * ORGPATH_BINARY_SIZE(n) bytes in all.
+ */
+#define ORGPATH_BINARY_VERSION	1
+#define ORGPATH_BINARY_HEADER	5
+#define ORGPATH_BINARY_SIZE(n)	(ORGPATH_BINARY_HEADER + 8 * (size_t) (n))
+
+/* OrgpathRecvStatus says why binary input was refused. */
+typedef enum OrgpathRecvStatus
+{
+	ORGPATH_RECV_OK = 0,
+	ORGPATH_RECV_NO_VERSION,	/* no byte at all */
+	ORGPATH_RECV_VERSION,		/* a version this code does not read */
+	ORGPATH_RECV_NO_COUNT,		/* fewer than 4 bytes after the version */
+	ORGPATH_RECV_COUNT,			/* a negative level count */
+	ORGPATH_RECV_DEPTH,			/* more levels than the caller allows */
+	ORGPATH_RECV_TRUNCATED,		/* fewer ids than the level count says */
+	ORGPATH_RECV_ID				/* an id that is not positive */
+} OrgpathRecvStatus;
+
+/*
+ * OrgpathRecv is what orgpath_recv_binary returns.  value is the offending
+ * version, level count or id (else 0); nlevels is the level count read
+ * (when there was one); consumed is the number of bytes read on success.
+ * Bytes after them are the caller's business (the server refuses them).
+ */
+typedef struct OrgpathRecv
+{
+	OrgpathRecvStatus status;
+	int64_t		value;
+	int			nlevels;
+	size_t		consumed;
+} OrgpathRecv;
+
 /* Label codec */
 extern int	orgpath_encode_id(int64_t id, uint8_t *out);
 extern int	orgpath_decode_id(const uint8_t *buf, size_t len, int64_t *id);
@@ -121,6 +160,7 @@ extern int	orgpath_label_len(uint8_t first_byte);
 extern OrgpathParse orgpath_parse_text(const char *text, size_t len,
 									   int64_t *ids, int max_ids);
 extern size_t orgpath_format(const uint8_t *buf, size_t len, char *out);
+extern bool orgpath_parse_person_id(const char *text, size_t len, int64_t *id);
 
 /* Whole paths */
 extern size_t orgpath_encode_ids(const int64_t *ids, int n, uint8_t *out);
@@ -139,6 +179,10 @@ extern size_t orgpath_lca_len(const uint8_t *a, size_t alen,
 extern size_t orgpath_subtree_upper(const uint8_t *buf, size_t len,
 									uint8_t *out);
 extern size_t orgpath_subtree_max(const uint8_t *buf, size_t len,
+								  uint8_t *out);
+extern OrgpathRecv orgpath_recv_binary(const uint8_t *buf, size_t len,
+									   int64_t *ids, int max_ids);
+extern size_t orgpath_send_binary(const uint8_t *buf, size_t len,
 								  uint8_t *out);
 extern double orgpath_byte_position(const uint8_t *buf, size_t len,
 									size_t skip);

@@ -177,44 +177,63 @@ orgpath_out(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(orgpath_recv);
 /*
- * orgpath_recv reads the binary form: a version byte, an int32 level count
- * and one int8 per level.  It applies the same checks as the other
- * constructors.
+ * orgpath_recv reads the binary form (orgpath_core.h; the first byte is a
+ * version, so that the format can change later without breaking old
+ * clients).  orgpath_recv_binary does the decoding; this reports what it
+ * refuses, with the same checks and SQLSTATEs as the other constructors.
  */
 Datum
 orgpath_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int32		n;
-	int64	   *ids;
-	int			i;
+	size_t		left = (size_t) (buf->len - buf->cursor);
+	int64		ids[ORGPATH_MAX_LEVELS];
+	OrgpathRecv r;
 
-	if (version != ORGPATH_SEND_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported orgpath binary format version %d", version),
-				 errdetail("This server reads version %d.", ORGPATH_SEND_VERSION)));
-	n = (int32) pq_getmsgint(buf, 4);
-	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid orgpath level count %d in binary input", n)));
-	CheckOrgpathDepth(n);
-	if ((size_t) (buf->len - buf->cursor) < (size_t) n * sizeof(int64))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("orgpath binary input is truncated"),
-				 errdetail("The level count is %d but only %d bytes of ids follow.",
-						   n, buf->len - buf->cursor)));
-
-	ids = (int64 *) palloc(sizeof(int64) * Max(n, 1));
-	for (i = 0; i < n; i++)
+	r = orgpath_recv_binary((const uint8 *) buf->data + buf->cursor, left,
+							(int64_t *) ids, ORGPATH_MAX_LEVELS);
+	switch (r.status)
 	{
-		ids[i] = pq_getmsgint64(buf);
-		CheckOrgpathId(ids[i], ERRCODE_INVALID_BINARY_REPRESENTATION);
+		case ORGPATH_RECV_OK:
+			break;
+		case ORGPATH_RECV_NO_VERSION:
+		case ORGPATH_RECV_NO_COUNT:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("orgpath binary input is truncated"),
+					 errdetail("The version byte and the level count take %d bytes; the input has %d.",
+							   ORGPATH_BINARY_HEADER, (int) left)));
+			break;
+		case ORGPATH_RECV_VERSION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("unsupported orgpath binary format version %d", (int) r.value),
+					 errdetail("This server reads version %d.", ORGPATH_BINARY_VERSION)));
+			break;
+		case ORGPATH_RECV_COUNT:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid orgpath level count %d in binary input", r.nlevels)));
+			break;
+		case ORGPATH_RECV_DEPTH:
+			CheckOrgpathDepth(r.nlevels);
+			break;
+		case ORGPATH_RECV_TRUNCATED:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("orgpath binary input is truncated"),
+					 errdetail("The level count is %d but only %d bytes of ids follow.",
+							   r.nlevels, (int) (left - ORGPATH_BINARY_HEADER))));
+			break;
+		case ORGPATH_RECV_ID:
+			CheckOrgpathId(r.value, ERRCODE_INVALID_BINARY_REPRESENTATION);
+			break;
 	}
-	PG_RETURN_ORGPATH_P(OrgpathFromIds(ids, n));
+	if (r.status != ORGPATH_RECV_OK)
+		elog(ERROR, "orgpath_recv_binary refused input without a report (status %d)",
+			 (int) r.status);
+	buf->cursor += (int) r.consumed;
+	PG_RETURN_ORGPATH_P(OrgpathFromIds(ids, r.nlevels));
 }
 
 PG_FUNCTION_INFO_V1(orgpath_send);
@@ -227,21 +246,18 @@ orgpath_send(PG_FUNCTION_ARGS)
 	Orgpath    *p = PG_GETARG_ORGPATH_PP(0);
 	const uint8 *bytes = ORGPATH_BYTES(p);
 	size_t		len = ORGPATH_LEN(p);
-	size_t		pos = 0;
-	StringInfoData buf;
+	bytea	   *result;
+	size_t		n;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ORGPATH_SEND_VERSION);
-	pq_sendint32(&buf, orgpath_nlevels(bytes, len));
-	while (pos < len)
-	{
-		int64_t		id = 0;
-
-		pos += (size_t) orgpath_decode_id(bytes + pos, len - pos, &id);
-		pq_sendint64(&buf, id);
-	}
+	result = (bytea *) palloc(VARHDRSZ + ORGPATH_BINARY_SIZE(orgpath_nlevels(bytes, len)));
+	n = orgpath_send_binary(bytes, len, (uint8 *) VARDATA(result));
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("orgpath value is corrupted")));
+	SET_VARSIZE(result, VARHDRSZ + n);
 	PG_FREE_IF_COPY(p, 0);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(result);
 }
 
 PG_FUNCTION_INFO_V1(orgpath_from_array);

@@ -33,9 +33,6 @@
 
 StaticAssertDecl(SIZEOF_DATUM == 8, "orgacl.roleset is passed by value in a Datum");
 
-/* version byte of both binary forms */
-#define SET_BINARY_VERSION 1
-
 /*
  * RoleLookupCb resolves a role name in the active model for SetParse.
  */
@@ -93,6 +90,64 @@ ParseSet(const char *text, const char *typname, SetNameLookup lookup, void *arg,
 			break;
 	}
 	return bits;
+}
+
+/*
+ * RecvSet reads the binary form of a set type (SetRecv in sets_core.c)
+ * from buf and reports what it refuses: 22P03 for a short input, an
+ * unknown version or a bit outside allowed.  model names the active model
+ * of a roleset (NULL for an audience).
+ */
+static uint64
+RecvSet(StringInfo buf, const char *typname, int width, uint64 allowed,
+		const char *model)
+{
+	SetRecvResult r = SetRecv((const uint8 *) buf->data + buf->cursor,
+							  (size_t) (buf->len - buf->cursor), width, allowed);
+
+	switch (r.status)
+	{
+		case SET_RECV_OK:
+			break;
+		case SET_RECV_TRUNCATED:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("%s binary input is truncated", typname),
+					 errdetail("The version byte and the mask take %d bytes; the input has %d.",
+							   1 + width, buf->len - buf->cursor)));
+			break;
+		case SET_RECV_VERSION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("unsupported %s binary version %d", typname, r.version)));
+			break;
+		case SET_RECV_BITS:
+			if (model != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("%s bit %d is no role of model \"%s\"", typname, r.bad_bit, model)));
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("invalid %s bits 0x%04x", typname, (unsigned) r.bits)));
+			break;
+	}
+	if (r.status != SET_RECV_OK)
+		elog(ERROR, "SetRecv refused input without a report (status %d)", (int) r.status);
+	buf->cursor += (int) r.consumed;
+	return r.bits;
+}
+
+/*
+ * SendSet returns the binary form of a set type (SetSend in sets_core.c).
+ */
+static bytea *
+SendSet(uint64 bits, int width)
+{
+	bytea	   *result = (bytea *) palloc(VARHDRSZ + 1 + width);
+
+	SET_VARSIZE(result, VARHDRSZ + SetSend(bits, width, (uint8 *) VARDATA(result)));
+	return result;
 }
 
 /*
@@ -192,24 +247,16 @@ PG_FUNCTION_INFO_V1(roleset_recv);
 Datum
 roleset_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	const OrgDirectory *dir = OrgaclDirectory();
-	int			version = pq_getmsgbyte(buf);
-	uint64		bits;
+	uint64		allowed = 0;
 
-	if (version != SET_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported orgacl.roleset binary version %d", version)));
-	bits = (uint64) pq_getmsgint64(buf);
 	for (int b = 0; b < ORG_MAX_ROLES; b++)
 	{
-		if ((bits & (UINT64CONST(1) << b)) && dir->role_names[b][0] == '\0')
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("orgacl.roleset bit %d is no role of model \"%s\"", b, dir->model)));
+		if (dir->role_names[b][0] != '\0')
+			allowed |= UINT64CONST(1) << b;
 	}
-	PG_RETURN_ROLESET(bits);
+	PG_RETURN_ROLESET(RecvSet((StringInfo) PG_GETARG_POINTER(0), "orgacl.roleset",
+							  SET_BINARY_WIDTH_ROLESET, allowed, dir->model));
 }
 
 PG_FUNCTION_INFO_V1(roleset_send);
@@ -218,12 +265,7 @@ PG_FUNCTION_INFO_V1(roleset_send);
 Datum
 roleset_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SET_BINARY_VERSION);
-	pq_sendint64(&buf, (int64) PG_GETARG_ROLESET(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(SendSet(PG_GETARG_ROLESET(0), SET_BINARY_WIDTH_ROLESET));
 }
 
 PG_FUNCTION_INFO_V1(roleset_has);
@@ -265,20 +307,8 @@ PG_FUNCTION_INFO_V1(audience_recv);
 Datum
 audience_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	uint16		bits;
-
-	if (version != SET_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported orgacl.audience binary version %d", version)));
-	bits = (uint16) pq_getmsgint(buf, 2);
-	if (bits & ~AUDIENCE_ALL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid orgacl.audience bits 0x%04x", bits)));
-	PG_RETURN_AUDIENCE(bits);
+	PG_RETURN_AUDIENCE((OrgAudience) RecvSet((StringInfo) PG_GETARG_POINTER(0), "orgacl.audience",
+											 SET_BINARY_WIDTH_AUDIENCE, AUDIENCE_ALL, NULL));
 }
 
 PG_FUNCTION_INFO_V1(audience_send);
@@ -287,12 +317,7 @@ PG_FUNCTION_INFO_V1(audience_send);
 Datum
 audience_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SET_BINARY_VERSION);
-	pq_sendint16(&buf, PG_GETARG_AUDIENCE(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(SendSet(PG_GETARG_AUDIENCE(0), SET_BINARY_WIDTH_AUDIENCE));
 }
 
 PG_FUNCTION_INFO_V1(audience_has);

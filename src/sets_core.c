@@ -183,6 +183,70 @@ SetFormat(uint64_t bits, SetNameOf nameof, void *arg, char *buf, size_t bufsize)
 }
 
 /*
+ * SetRecv decodes the binary form of a set whose mask is width bytes (1 to
+ * 8; see the header) from len bytes at buf.  Bits outside allowed (the
+ * vocabulary of the type) are refused.  It reads nothing beyond len.
+ */
+SetRecvResult
+SetRecv(const uint8_t *buf, size_t len, int width, uint64_t allowed)
+{
+	SetRecvResult r = {SET_RECV_OK, -1, 0, -1, 0};
+	uint64_t	bits = 0;
+
+	if (width < 1 || width > 8 || len < 1)
+	{
+		r.status = SET_RECV_TRUNCATED;
+		return r;
+	}
+	r.version = buf[0];
+	if (buf[0] != SET_BINARY_VERSION)
+	{
+		r.status = SET_RECV_VERSION;
+		return r;
+	}
+	if (len - 1 < (size_t) width)
+	{
+		r.status = SET_RECV_TRUNCATED;
+		return r;
+	}
+	for (int i = 1; i <= width; i++)
+		bits = (bits << 8) | buf[i];
+	r.bits = bits;
+	if (bits & ~allowed)
+	{
+		uint64_t	bad = bits & ~allowed;
+
+		r.bad_bit = 0;
+		while (!(bad & 1))
+		{
+			bad >>= 1;
+			r.bad_bit++;
+		}
+		r.status = SET_RECV_BITS;
+		return r;
+	}
+	r.consumed = 1 + (size_t) width;
+	return r;
+}
+
+/*
+ * SetSend writes the binary form of bits, a mask of width bytes (1 to 8),
+ * to out (1 + width bytes) and returns its length.  Bits above the width
+ * are dropped; callers pass masks of their type.
+ */
+size_t
+SetSend(uint64_t bits, int width, uint8_t *out)
+{
+	out[0] = SET_BINARY_VERSION;
+	for (int i = width; i >= 1; i--)
+	{
+		out[i] = (uint8_t) bits;
+		bits >>= 8;
+	}
+	return 1 + (size_t) width;
+}
+
+/*
  * RelationName returns the name of a relation bit, or NULL.
  */
 const char *

@@ -76,6 +76,43 @@ typedef int (*SetNameLookup) (const char *name, size_t len, void *arg);
  */
 typedef const char *(*SetNameOf) (int bit, void *arg);
 
+/*
+ * Binary (send/receive) form of both set types: a version byte
+ * (SET_BINARY_VERSION), then the mask big-endian in SET_BINARY_WIDTH_ROLESET
+ * (8) or SET_BINARY_WIDTH_AUDIENCE (2) bytes.
+ */
+#define SET_BINARY_VERSION			1
+#define SET_BINARY_WIDTH_ROLESET	8
+#define SET_BINARY_WIDTH_AUDIENCE	2
+
+/* Result codes of SetRecv. */
+typedef enum SetRecvStatus
+{
+	SET_RECV_OK = 0,
+	SET_RECV_TRUNCATED,			/* fewer than 1 + width bytes */
+	SET_RECV_VERSION,			/* a version this code does not read */
+	SET_RECV_BITS				/* a bit the vocabulary lacks */
+} SetRecvStatus;
+
+/*
+ * SetRecvResult is what SetRecv returns: the status, the version byte (when
+ * there was one), the mask read (when there was one), the lowest bit of it
+ * outside the vocabulary (SET_RECV_BITS, else -1), and the number of bytes
+ * read on success.  Bytes after them are the caller's business.
+ */
+typedef struct SetRecvResult
+{
+	SetRecvStatus status;
+	int			version;
+	uint64_t	bits;
+	int			bad_bit;
+	size_t		consumed;
+} SetRecvResult;
+
+extern SetRecvResult SetRecv(const uint8_t *buf, size_t len, int width,
+							 uint64_t allowed);
+extern size_t SetSend(uint64_t bits, int width, uint8_t *out);
+
 extern SetParseStatus SetParse(const char *text, size_t len,
 							   SetNameLookup lookup, void *arg,
 							   uint64_t *result, size_t *errpos, size_t *errlen);

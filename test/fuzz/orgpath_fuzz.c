@@ -4,7 +4,7 @@
  *	  libFuzzer harness for the pure-C core of the orgpath type
  *	  (src/orgpath_core.c).
  *
- * Every input is used four ways, and each use checks properties that the
+ * Every input is used six ways, and each use checks properties that the
  * header (src/orgpath_core.h) promises; a violation calls __builtin_trap(),
  * which libFuzzer reports as a crash and saves as an artifact.
  *
@@ -17,6 +17,25 @@
  *	  independent decoder; every label of a valid payload must re-encode to
  *	  the same bytes (one encoding per id) and format -> parse -> encode must
  *	  give the payload back.
+ *	- recv: the input is the binary send/receive form (what orgpath_recv
+ *	  reads off the wire or out of COPY BINARY).  orgpath_recv_binary must
+ *	  agree with an independent decoder on the status, the offending value,
+ *	  the level count, the ids and the bytes consumed, read nothing past the
+ *	  input (libFuzzer hands it over in an exactly sized heap buffer) and
+ *	  write no id past the level count or max_ids; a tighter max_ids must
+ *	  refuse a longer path as too deep; every shorter prefix of an accepted
+ *	  input must be refused; and orgpath_send_binary of the decoded path
+ *	  must give the consumed bytes back.  The input is also handed to
+ *	  orgpath_send_binary as a payload: a valid one must come back through
+ *	  orgpath_recv_binary, an invalid one must be refused with nothing
+ *	  written.  Every valid path the other uses build goes through
+ *	  send -> recv as well.
+ *	- person id: the input (and its first dot-separated piece) is a person
+ *	  id as the orgacl.viewer setting writes it; orgpath_parse_person_id
+ *	  must agree with a reference recognizer (digits only, leading zeros
+ *	  allowed, 1..INT64_MAX) on the verdict and the id, never write the id
+ *	  of a refused text, and agree with the text parser on every input
+ *	  without leading zero: a one-label path.
  *	- label: ids derived from the input (raw 64-bit values and values around
  *	  the class boundaries) must round-trip through the label codec, have
  *	  the length the class table gives, and compare by memcmp exactly as
@@ -55,6 +74,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* CHECK traps, naming the property, when cond does not hold. */
@@ -502,6 +522,258 @@ derive_ids(const uint8_t *data, size_t size, int64_t *ids, int max)
 }
 
 /*
+ * ref_recv decodes the binary send/receive form as the header describes
+ * it: a version byte 1, a big-endian int32 level count (not negative, at
+ * most max_ids and ORGPATH_MAX_LEVELS), then as many big-endian int64 ids,
+ * each positive.  It returns the status and sets what OrgpathRecv reports:
+ * the offending value, the level count and the bytes consumed.
+ */
+ORACLE static OrgpathRecvStatus
+ref_recv(const uint8_t *d, size_t n, int max_ids, int64_t *ids,
+		 int64_t *value, int *count, size_t *consumed)
+{
+	uint32_t	c;
+	uint32_t	i;
+
+	*value = 0;
+	*count = 0;
+	*consumed = 0;
+	if (n == 0)
+		return ORGPATH_RECV_NO_VERSION;
+	if (d[0] != 1)
+	{
+		*value = d[0];
+		return ORGPATH_RECV_VERSION;
+	}
+	if (n < 5)
+		return ORGPATH_RECV_NO_COUNT;
+	c = ((uint32_t) d[1] << 24) | ((uint32_t) d[2] << 16) |
+		((uint32_t) d[3] << 8) | (uint32_t) d[4];
+	*count = c < 0x80000000u ? (int) c : (int) (c - 0x80000000u) + INT32_MIN;
+	*value = *count;
+	if (c >= 0x80000000u)
+		return ORGPATH_RECV_COUNT;
+	if (max_ids > ORGPATH_MAX_LEVELS)
+		max_ids = ORGPATH_MAX_LEVELS;
+	if ((int64_t) c > (int64_t) max_ids)
+		return ORGPATH_RECV_DEPTH;
+	if ((uint64_t) n < 5 + 8 * (uint64_t) c)
+		return ORGPATH_RECV_TRUNCATED;
+	for (i = 0; i < c; i++)
+	{
+		uint64_t	v = load_u64(d, n, 5 + 8 * (size_t) i);
+
+		if (v == 0 || v >= (UINT64_C(1) << 63))
+		{
+			/* v as a two's complement int64, without a narrowing cast */
+			*value = (int64_t) (v & (uint64_t) INT64_MAX) + ((v >> 63) ? INT64_MIN : 0);
+			return ORGPATH_RECV_ID;
+		}
+		ids[i] = (int64_t) v;
+	}
+	*value = 0;
+	*consumed = 5 + 8 * (size_t) c;
+	return ORGPATH_RECV_OK;
+}
+
+/*
+ * ref_person_id recognizes a person id in plain decimal digits: at least
+ * one digit and only digits; without its leading zeros, at most 19 digits
+ * and not above INT64_MAX as text; not zero.
+ */
+ORACLE static bool
+ref_person_id(const uint8_t *text, size_t len, int64_t *id)
+{
+	size_t		z = 0;
+	size_t		i;
+	uint64_t	v = 0;
+
+	if (len == 0)
+		return false;
+	for (i = 0; i < len; i++)
+	{
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+	}
+	while (z < len && text[z] == '0')
+		z++;
+	if (z == len || len - z > 19 ||
+		(len - z == 19 && memcmp(text + z, INT64_MAX_TEXT, 19) > 0))
+		return false;
+	for (i = z; i < len; i++)
+		v = v * 10 + (uint64_t) (text[i] - '0');
+	*id = (int64_t) v;
+	return true;
+}
+
+/*
+ * strcspn_len returns the length of the prefix of data before the first
+ * byte c (size when there is none).
+ */
+static size_t
+strcspn_len(const uint8_t *data, size_t size, uint8_t c)
+{
+	const uint8_t *p = memchr(data, c, size);
+
+	return p ? (size_t) (p - data) : size;
+}
+
+/*
+ * check_person_id checks orgpath_parse_person_id on len bytes of text (see
+ * the file header).
+ */
+static void
+check_person_id(const uint8_t *text, size_t len)
+{
+	int64_t		id = -42;
+	int64_t		rid = 0;
+	int64_t		pid = 0;
+	bool		ok = orgpath_parse_person_id((const char *) text, len, &id);
+	OrgpathParse r;
+
+	CHECK(ok == ref_person_id(text, len, &rid));
+	CHECK(ok ? (id == rid && id > 0) : id == -42);
+	if (len > 0 && text[0] != '0')
+	{
+		r = orgpath_parse_text((const char *) text, len, &pid, 1);
+		CHECK(ok == (r.status == ORGPATH_OK && r.nlevels == 1));
+		CHECK(!ok || pid == id);
+	}
+}
+
+/*
+ * check_send_recv checks that the valid payload e (len bytes) of ids[0..n)
+ * goes through orgpath_send_binary into an exactly sized heap buffer,
+ * holding what ref_recv reads back as the same ids, and through
+ * orgpath_recv_binary back to the same ids.
+ */
+static void
+check_send_recv(const int64_t *ids, int n, const uint8_t *e, size_t len)
+{
+	static int64_t back[ORGPATH_MAX_LEVELS];
+	static int64_t rback[ORGPATH_MAX_LEVELS];
+	size_t		size = ORGPATH_BINARY_SIZE(n);
+	uint8_t    *out = malloc(size);
+	size_t		got;
+	OrgpathRecv r;
+	int64_t		value;
+	int			count;
+	size_t		consumed;
+
+	CHECK(out != NULL);
+	got = orgpath_send_binary(e, len, out);
+	CHECK(got == size);
+	CHECK(ref_recv(out, got, ORGPATH_MAX_LEVELS, rback, &value, &count,
+				   &consumed) == ORGPATH_RECV_OK);
+	CHECK(count == n && consumed == size);
+	CHECK(n == 0 || memcmp(rback, ids, sizeof(int64_t) * (size_t) n) == 0);
+	r = orgpath_recv_binary(out, got, back, n);
+	CHECK(r.status == ORGPATH_RECV_OK);
+	CHECK(r.nlevels == n && r.consumed == size && r.value == 0);
+	CHECK(n == 0 || memcmp(back, ids, sizeof(int64_t) * (size_t) n) == 0);
+	free(out);
+}
+
+/*
+ * check_recv treats the input as the binary send/receive form and checks
+ * orgpath_recv_binary against ref_recv (see the file header); then treats
+ * it as a payload for orgpath_send_binary.
+ */
+static void
+check_recv(const uint8_t *data, size_t size, uint8_t ctl)
+{
+	static int64_t ids[ORGPATH_MAX_LEVELS + 1];
+	static int64_t ref[ORGPATH_MAX_LEVELS];
+	static int64_t small[ORGPATH_MAX_LEVELS + 1];
+	static uint8_t e[ORGPATH_MAX_BYTES];
+	OrgpathRecv r;
+	OrgpathRecvStatus rst;
+	int64_t		value;
+	int			count;
+	size_t		consumed;
+	int			levels = -1;
+	size_t		osize;
+	uint8_t    *out;
+	size_t		got;
+	size_t		k;
+
+	ids[ORGPATH_MAX_LEVELS] = -42;
+	r = orgpath_recv_binary(data, size, ids, ORGPATH_MAX_LEVELS);
+	rst = ref_recv(data, size, ORGPATH_MAX_LEVELS, ref, &value, &count, &consumed);
+	CHECK(ids[ORGPATH_MAX_LEVELS] == -42);
+	CHECK(r.status == rst);
+	CHECK(r.value == value);
+	CHECK(r.consumed == consumed);
+	if (rst >= ORGPATH_RECV_COUNT)
+		CHECK(r.nlevels == count);
+	if (rst == ORGPATH_RECV_OK)
+	{
+		size_t		len;
+
+		CHECK(count >= 0 && count <= ORGPATH_MAX_LEVELS);
+		CHECK(consumed == ORGPATH_BINARY_SIZE(count) && consumed <= size);
+		CHECK(count == 0 || memcmp(ids, ref, sizeof(int64_t) * (size_t) count) == 0);
+		len = encode_path(ids, count, e);
+		check_send_recv(ids, count, e, len);
+
+		/* sending the decoded path gives the bytes read */
+		out = malloc(consumed);
+		CHECK(out != NULL);
+		CHECK(orgpath_send_binary(e, len, out) == consumed);
+		CHECK(memcmp(out, data, consumed) == 0);
+		free(out);
+
+		/* every shorter input is refused */
+		CHECK(orgpath_recv_binary(data, consumed - 1, small, ORGPATH_MAX_LEVELS).status !=
+			  ORGPATH_RECV_OK);
+		k = ctl % consumed;
+		CHECK(orgpath_recv_binary(data, k, small, ORGPATH_MAX_LEVELS).status !=
+			  ORGPATH_RECV_OK);
+	}
+
+	/* a tighter max_ids refuses more levels, writing none past it */
+	if (rst == ORGPATH_RECV_OK || rst == ORGPATH_RECV_DEPTH ||
+		rst == ORGPATH_RECV_TRUNCATED || rst == ORGPATH_RECV_ID)
+	{
+		int			m = count > 0 ? (int) (ctl % ((int64_t) count + 1)) : 0;
+		OrgpathRecv r2;
+
+		small[m] = -42;
+		r2 = orgpath_recv_binary(data, size, small, m);
+		CHECK(small[m] == -42);
+		if (count > m)
+			CHECK(r2.status == ORGPATH_RECV_DEPTH && r2.nlevels == count);
+		else
+			CHECK(r2.status == rst);
+		/* a max_ids above the limit is the limit */
+		r2 = orgpath_recv_binary(data, size, ids, INT32_MAX);
+		CHECK(r2.status == rst && r2.value == value);
+	}
+
+	/* the input as a payload to send */
+	osize = ORGPATH_BINARY_SIZE(orgpath_nlevels(data, size));
+	out = malloc(osize);
+	CHECK(out != NULL);
+	memset(out, 0xA5, osize);
+	got = orgpath_send_binary(data, size, out);
+	if (orgpath_validate(data, size, &levels) == ORGPATH_OK)
+	{
+		CHECK(got == ORGPATH_BINARY_SIZE(levels) && got == osize);
+		r = orgpath_recv_binary(out, got, ids, ORGPATH_MAX_LEVELS);
+		CHECK(r.status == ORGPATH_RECV_OK && r.nlevels == levels);
+		CHECK(orgpath_encode_ids(ids, levels, e) == size);
+		CHECK(size == 0 || memcmp(e, data, size) == 0);
+	}
+	else
+	{
+		CHECK(got == 0);
+		for (k = 0; k < osize; k++)
+			CHECK(out[k] == 0xA5);
+	}
+	free(out);
+}
+
+/*
  * check_subtree_bounds checks the two btree bounds of the subtree of the
  * valid payload e of ids[0..n).
  *
@@ -663,6 +935,7 @@ check_path(const int64_t *ids, int n, uint8_t ctl, int64_t extra)
 	CHECK(len == 0 || memcmp(e2, e, len) == 0);
 
 	check_subtree_bounds(ids, n, e, len, extra, upper, &ulen, max, &mlen);
+	check_send_recv(ids, n, e, len);
 }
 
 /*
@@ -1009,6 +1282,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* binary */
 	check_binary(data, size, ctl, extra);
+
+	/* binary send/receive form */
+	check_recv(data, size, ctl);
+
+	/* person ids (orgacl.viewer) */
+	check_person_id(data, size);
+	check_person_id(data, strcspn_len(data, size, '.'));
 
 	/* labels */
 	check_labels(data, size);

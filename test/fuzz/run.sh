@@ -6,6 +6,11 @@
 #   sets_fuzz     src/sets_core.c                         corpus test/fuzz/corpus-sets/
 #   decide_fuzz   src/decide_core.c + src/rls_core.c + src/sets_core.c   corpus test/fuzz/corpus-decide/
 #
+# The orgpath and sets harnesses cover the text parsers and formatters, the
+# binary send/receive decoders and encoders (orgpath_recv_binary, SetRecv),
+# and the person id syntax of orgacl.viewer.  The SQL surface is fuzzed by
+# test/fuzz/sql_fuzz.sh, against a server.
+#
 # FUZZ_SECONDS (default 60) is the budget for all of them together: each
 # harness gets an equal share (at least 1 s; the first ones take the
 # remainder).  FUZZ_TARGETS (default "orgpath sets decide") picks which to

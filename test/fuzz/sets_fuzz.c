@@ -4,7 +4,7 @@
  *	  libFuzzer harness for the pure-C core of the set types roleset and
  *	  audience (src/sets_core.c).
  *
- * Every input is used three ways, and each use checks properties that the
+ * Every input is used four ways, and each use checks properties that the
  * header (src/sets_core.h) promises; a violation calls __builtin_trap(),
  * which libFuzzer reports as a crash and saves as an artifact.
  *
@@ -27,6 +27,16 @@
  *	  and one exactly sized heap buffer per input lets AddressSanitizer
  *	  check it too).  The text must parse back to the same bits when every
  *	  bit has a name, and be refused at the first "#<bit>" otherwise.
+ *	- recv: the input is the binary send/receive form of a roleset (mask
+ *	  width 8) and of an audience (width 2), decoded by SetRecv with the
+ *	  vocabularies' masks, all bits, no bit, and a mask taken from the
+ *	  input.  It must agree with an independent decoder (status, version,
+ *	  bits, lowest bit outside the vocabulary, bytes consumed) and read
+ *	  nothing past the input, which libFuzzer hands over in an exactly sized
+ *	  heap buffer; every shorter prefix of an accepted input must be
+ *	  refused; SetSend of the bits read must give the consumed bytes back,
+ *	  and SetSend of the first eight bytes as a mask must come back through
+ *	  SetRecv (bits above the width dropped).
  *	- names: the input and its first comma-separated piece are looked up
  *	  in the relation vocabulary, against the relation names of SPEC
  *	  section 2 listed here independently.
@@ -686,6 +696,132 @@ check_names(const uint8_t *data, size_t size)
 }
 
 /*
+ * ref_recv decodes the binary form of a set as sets_core.h describes it: a
+ * version byte 1, then the mask big-endian in width bytes; bits outside
+ * allowed are refused, naming the lowest.  It fills a SetRecvResult.
+ */
+ORACLE static SetRecvResult
+ref_recv(const uint8_t *d, size_t n, int width, uint64_t allowed)
+{
+	SetRecvResult r = {SET_RECV_OK, -1, 0, -1, 0};
+	int			i;
+
+	if (n == 0)
+	{
+		r.status = SET_RECV_TRUNCATED;
+		return r;
+	}
+	r.version = d[0];
+	if (d[0] != 1)
+	{
+		r.status = SET_RECV_VERSION;
+		return r;
+	}
+	if (n < (size_t) width + 1)
+	{
+		r.status = SET_RECV_TRUNCATED;
+		return r;
+	}
+	for (i = 0; i < width; i++)
+		r.bits |= (uint64_t) d[1 + i] << (8 * (width - 1 - i));
+	for (i = 0; i < 64; i++)
+	{
+		if (((r.bits >> i) & 1) && !((allowed >> i) & 1))
+		{
+			r.status = SET_RECV_BITS;
+			r.bad_bit = i;
+			return r;
+		}
+	}
+	r.consumed = (size_t) width + 1;
+	return r;
+}
+
+/*
+ * check_recv_one checks SetRecv on the input for one width and vocabulary
+ * mask (see the file header).
+ */
+static void
+check_recv_one(const uint8_t *data, size_t size, int width, uint64_t allowed,
+			   size_t cut)
+{
+	SetRecvResult r = SetRecv(data, size, width, allowed);
+	SetRecvResult ref = ref_recv(data, size, width, allowed);
+	uint64_t	wmask = width == 8 ? UINT64_MAX : (UINT64_C(1) << (8 * width)) - 1;
+
+	CHECK(r.status == ref.status);
+	CHECK(r.version == ref.version);
+	CHECK(r.bits == ref.bits);
+	CHECK(r.bad_bit == ref.bad_bit);
+	CHECK(r.consumed == ref.consumed);
+	CHECK((r.bits & ~wmask) == 0);
+	if (r.status == SET_RECV_OK)
+	{
+		uint8_t    *out = malloc(r.consumed);
+
+		CHECK(out != NULL);
+		CHECK((r.bits & ~allowed) == 0);
+		CHECK(r.consumed == (size_t) width + 1 && r.consumed <= size);
+		CHECK(SetSend(r.bits, width, out) == r.consumed);
+		CHECK(memcmp(out, data, r.consumed) == 0);
+		free(out);
+		CHECK(SetRecv(data, r.consumed - 1, width, allowed).status == SET_RECV_TRUNCATED);
+		CHECK(SetRecv(data, cut % r.consumed, width, allowed).status != SET_RECV_OK);
+	}
+	else if (r.status == SET_RECV_BITS)
+	{
+		CHECK(r.bad_bit >= 0 && r.bad_bit < 8 * width);
+		CHECK(((r.bits >> r.bad_bit) & 1) && !((allowed >> r.bad_bit) & 1));
+	}
+}
+
+/*
+ * check_send_one checks that SetSend of bits (width bytes, into an exactly
+ * sized heap buffer) comes back through SetRecv, bits above the width
+ * dropped.
+ */
+static void
+check_send_one(uint64_t bits, int width)
+{
+	uint64_t	wmask = width == 8 ? UINT64_MAX : (UINT64_C(1) << (8 * width)) - 1;
+	uint8_t    *out = malloc((size_t) width + 1);
+	SetRecvResult r;
+
+	CHECK(out != NULL);
+	CHECK(SetSend(bits, width, out) == (size_t) width + 1);
+	CHECK(out[0] == SET_BINARY_VERSION);
+	r = SetRecv(out, (size_t) width + 1, width, UINT64_MAX);
+	CHECK(r.status == SET_RECV_OK && r.bits == (bits & wmask));
+	CHECK(r.consumed == (size_t) width + 1 && r.version == SET_BINARY_VERSION);
+	free(out);
+}
+
+/*
+ * check_recv runs check_recv_one for both set types with several masks and
+ * check_send_one on bits.
+ */
+static void
+check_recv(const uint8_t *data, size_t size, uint64_t bits)
+{
+	static const int widths[] = {SET_BINARY_WIDTH_ROLESET, SET_BINARY_WIDTH_AUDIENCE, 1, 4};
+	uint64_t	input_mask = ~bits;
+	size_t		cut = size > 0 ? data[size - 1] : 0;
+	size_t		w;
+
+	CHECK(SET_BINARY_WIDTH_ROLESET == 8 && SET_BINARY_WIDTH_AUDIENCE == 2);
+	for (w = 0; w < sizeof(widths) / sizeof(widths[0]); w++)
+	{
+		check_recv_one(data, size, widths[w], UINT64_MAX, cut);
+		check_recv_one(data, size, widths[w], 0, cut);
+		check_recv_one(data, size, widths[w], input_mask, cut);
+		check_send_one(bits, widths[w]);
+	}
+	check_recv_one(data, size, SET_BINARY_WIDTH_ROLESET, ref_named_bits(&role_vocab), cut);
+	check_recv_one(data, size, SET_BINARY_WIDTH_AUDIENCE, AUDIENCE_ALL, cut);
+	check_recv_one(data, size, SET_BINARY_WIDTH_AUDIENCE, ref_named_bits(&relation_vocab), cut);
+}
+
+/*
  * load_bits reads the first eight bytes of the input, little-endian,
  * zero-padded.
  */
@@ -723,6 +859,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_bits(&relation_vocab, true, bits, trunc_at);
 	check_bits(&relation_vocab, true, bits & AUDIENCE_ALL, trunc_at);
 	check_bits(&role_vocab, false, bits & ref_named_bits(&role_vocab), trunc_at);
+
+	/* binary send/receive form */
+	check_recv(data, size, bits);
 
 	/* names */
 	check_names(data, size);
