@@ -319,8 +319,14 @@ orgpath_ids(PG_FUNCTION_ARGS)
 	for (i = 0; i < n; i++)
 	{
 		int64_t		id = 0;
+		int			used = orgpath_decode_id(bytes + pos, len - pos, &id);
 
-		pos += (size_t) orgpath_decode_id(bytes + pos, len - pos, &id);
+		/* only a value corrupted on disk fails to decode */
+		if (used <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("orgpath value is corrupted")));
+		pos += (size_t) used;
 		elems[i] = Int64GetDatum(id);
 	}
 	result = construct_array(elems, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
