@@ -71,6 +71,7 @@
  *-------------------------------------------------------------------------
  */
 #include "decide_core.h"
+#include "fuzz_fail.h"
 #include "rls_core.h"
 
 #include <inttypes.h>
@@ -251,18 +252,6 @@ typedef struct Draw
 
 /* the login names, in strcmp order */
 static const char *const login_names[MAX_LOGINS] = {"alice", "bob", "carol"};
-
-/*
- * fuzz_fail reports a violated property on stderr and traps, which libFuzzer
- * records as a crash.
- */
-static void __attribute__((noreturn))
-fuzz_fail(const char *what, int line)
-{
-	fprintf(stderr, "decide_fuzz: property violated at decide_fuzz.c:%d: %s\n",
-			line, what);
-	__builtin_trap();
-}
 
 /*
  * src_init starts reading data, and seeds the generator used once the

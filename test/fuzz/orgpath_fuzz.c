@@ -69,6 +69,7 @@
  *-------------------------------------------------------------------------
  */
 #include "orgpath_core.h"
+#include "fuzz_fail.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -101,18 +102,6 @@
  * ref_base[9] is one past INT64_MAX.
  */
 static uint64_t ref_base[10];
-
-/*
- * fuzz_fail reports a violated property on stderr and traps, which libFuzzer
- * records as a crash.
- */
-static void __attribute__((noreturn))
-fuzz_fail(const char *what, int line)
-{
-	fprintf(stderr, "orgpath_fuzz: property violated at orgpath_fuzz.c:%d: %s\n",
-			line, what);
-	__builtin_trap();
-}
 
 /*
  * ref_init fills ref_base from the class sizes in the header.

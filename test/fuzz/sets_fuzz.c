@@ -57,6 +57,7 @@
  *-------------------------------------------------------------------------
  */
 #include "sets_core.h"
+#include "fuzz_fail.h"
 
 #include <limits.h>
 #include <stdbool.h>
@@ -118,18 +119,6 @@ typedef struct LookupArg
 static Vocab relation_vocab;
 static Vocab role_vocab;
 static char role_name_store[64][SET_MAX_NAME + 1];
-
-/*
- * fuzz_fail reports a violated property on stderr and traps, which libFuzzer
- * records as a crash.
- */
-static void __attribute__((noreturn))
-fuzz_fail(const char *what, int line)
-{
-	fprintf(stderr, "sets_fuzz: property violated at sets_fuzz.c:%d: %s\n",
-			line, what);
-	__builtin_trap();
-}
 
 /*
  * vocab_init builds both vocabularies once: the relations, and 64 role
